@@ -1,0 +1,27 @@
+/**
+ * The virtual clock. Time is milliseconds since the Unix epoch, but it only moves when the
+ * runner advances it; nothing in the engine reads the wall clock.
+ */
+export class VirtualClock {
+  constructor(private nowMs: number) {}
+
+  /** Current virtual time in ms since the epoch. */
+  now(): number {
+    return this.nowMs;
+  }
+
+  /** Moves time forward (never backward). */
+  advanceTo(ms: number): void {
+    if (ms > this.nowMs) this.nowMs = ms;
+  }
+}
+
+/** RFC 3339 with second precision, as the API server writes timestamps (`2026-03-02T09:14:05Z`). */
+export function rfc3339(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
+
+/** Parses an RFC 3339 timestamp to ms since the epoch (NaN when invalid). */
+export function parseTime(ts: string | undefined | null): number {
+  return ts ? Date.parse(ts) : NaN;
+}

@@ -1,0 +1,127 @@
+import type { KObject } from "../model/types";
+import type { World } from "../model/world";
+import { VirtualClock } from "./clock";
+import { Random } from "./random";
+import { ObjectStore } from "./store";
+import { EventRecorder } from "./events";
+import type { Controller, ControllerContext } from "./controller";
+
+/** A pass limit that only a controller bug (two controllers fighting) can reach. */
+const MAX_PASSES_PER_INSTANT = 200;
+
+/** Options to build a cluster. */
+export interface ClusterOptions {
+  seed: number;
+  /** Virtual time at which the cluster starts, ms since the epoch. */
+  startMs: number;
+  world: World;
+  /** Controllers in the order they run within a pass. */
+  controllers: readonly Controller[];
+}
+
+/**
+ * The runner: owns the store, the virtual clock, the seeded randomness and the timer queue,
+ * and applies the controllers until the model is stable. Everything observable about a
+ * cluster is a function of (options, the sequence of writes and advances made to it).
+ */
+export class Cluster {
+  readonly clock: VirtualClock;
+  readonly rng: Random;
+  readonly store: ObjectStore;
+  readonly events: EventRecorder;
+  readonly world: World;
+  private readonly controllers: readonly Controller[];
+  private readonly controllerState = new Map<string, unknown>();
+  /** Pending wake-up times, sorted ascending, without duplicates. */
+  private timers: number[] = [];
+
+  constructor(options: ClusterOptions) {
+    this.clock = new VirtualClock(options.startMs);
+    this.rng = new Random(options.seed);
+    const now = () => this.clock.now();
+    this.store = new ObjectStore(this.rng.fork("store"), now);
+    this.events = new EventRecorder(this.store, this.rng.fork("events"), now);
+    this.world = options.world;
+    this.controllers = options.controllers;
+  }
+
+  /** Current virtual time. */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Schedules a reconcile pass at `atMs`. */
+  wakeAt(atMs: number): void {
+    if (atMs <= this.clock.now()) atMs = this.clock.now();
+    const t = this.timers;
+    let lo = 0;
+    let hi = t.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (t[mid] < atMs) lo = mid + 1;
+      else hi = mid;
+    }
+    if (t[lo] !== atMs) t.splice(lo, 0, atMs);
+  }
+
+  private context(): ControllerContext {
+    return {
+      now: this.clock.now(),
+      store: this.store,
+      events: this.events,
+      rng: this.rng,
+      world: this.world,
+      wakeAt: (ms) => this.wakeAt(ms),
+      state: <T>(controller: string, key: string, init: () => T): T => {
+        const k = `${controller}\u0000${key}`;
+        let v = this.controllerState.get(k) as T | undefined;
+        if (v === undefined) {
+          v = init();
+          this.controllerState.set(k, v);
+        }
+        return v;
+      },
+      dropState: (controller, key) => {
+        this.controllerState.delete(`${controller}\u0000${key}`);
+      },
+    };
+  }
+
+  /** Runs controller passes at the current instant until none of them writes anything. */
+  reconcile(): void {
+    for (let pass = 0; pass < MAX_PASSES_PER_INSTANT; pass++) {
+      const before = this.store.version;
+      const ctx = this.context();
+      for (const c of this.controllers) c.reconcile(ctx);
+      if (this.store.version === before) return;
+    }
+    throw new Error("controllers did not settle (a reconcile loop keeps writing)");
+  }
+
+  /**
+   * Moves virtual time to `targetMs`, firing every timer on the way in order and reconciling
+   * after each, so the cluster passes through the same states whatever steps it is advanced in.
+   */
+  advanceTo(targetMs: number): void {
+    this.reconcile();
+    while (this.timers.length > 0 && this.timers[0] <= targetMs) {
+      const at = this.timers.shift()!;
+      this.clock.advanceTo(at);
+      this.reconcile();
+    }
+    this.clock.advanceTo(targetMs);
+    this.reconcile();
+  }
+
+  /** Advances by `ms` from now. */
+  advanceBy(ms: number): void {
+    this.advanceTo(this.clock.now() + ms);
+  }
+
+  /** Creates an object through the API (a learner or a scenario) and lets controllers react. */
+  create<T extends KObject>(obj: T): T {
+    const created = this.store.create(obj);
+    this.reconcile();
+    return created;
+  }
+}

@@ -1,0 +1,81 @@
+import type { Event, KObject } from "../model/types";
+import { kindInfo } from "../model/kinds";
+import { rfc3339 } from "./clock";
+import type { ObjectStore } from "./store";
+import type { Random } from "./random";
+
+/** Who reports an event: the `source` of core/v1 Event (`default-scheduler`, `kubelet` on a node…). */
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+/**
+ * Records events the way client-go's event recorder and correlator do: an event repeating
+ * the same object, reason, message and source increments `count` and moves `lastTimestamp`
+ * instead of creating a new object. Event names are `<object>.<16 hex>`.
+ */
+export class EventRecorder {
+  private readonly index = new Map<string, Event>();
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly rng: Random,
+    private readonly now: () => number,
+  ) {}
+
+  /** Records (or aggregates) one event about `obj`. `fieldPath` names a container (`spec.containers{app}`). */
+  record(obj: KObject, type: "Normal" | "Warning", reason: string, message: string, source: EventSource, fieldPath?: string): Event {
+    const ns = obj.metadata.namespace ?? "default";
+    const k = [obj.metadata.uid, reason, message, source.component, source.host ?? "", fieldPath ?? "", type].join("\u0000");
+    const ts = rfc3339(this.now());
+    const existing = this.index.get(k);
+    if (existing && this.store.get("Event", existing.metadata.namespace, existing.metadata.name) === existing) {
+      existing.count += 1;
+      existing.lastTimestamp = ts;
+      this.store.touch(existing);
+      return existing;
+    }
+    const ev: Event = {
+      apiVersion: "v1",
+      kind: "Event",
+      metadata: { name: `${obj.metadata.name}.${this.rng.hex(16)}`, namespace: ns },
+      involvedObject: {
+        kind: obj.kind,
+        namespace: obj.metadata.namespace,
+        name: obj.metadata.name,
+        uid: obj.metadata.uid,
+        apiVersion: kindInfo(obj.kind).apiVersion,
+        resourceVersion: obj.metadata.resourceVersion,
+        ...(fieldPath ? { fieldPath } : {}),
+      },
+      reason,
+      message,
+      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      firstTimestamp: ts,
+      lastTimestamp: ts,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? "",
+    };
+    this.store.create(ev);
+    this.index.set(k, ev);
+    return ev;
+  }
+
+  /** Events about one object (by uid), oldest first, as `kubectl describe` shows them. */
+  about(obj: KObject): Event[] {
+    return this.store
+      .list<Event>("Event", obj.metadata.namespace)
+      .filter((e) => e.involvedObject.uid === obj.metadata.uid)
+      .sort(compareEventTime);
+  }
+}
+
+/** Orders events by first timestamp, then creation order (resourceVersion). */
+export function compareEventTime(a: Event, b: Event): number {
+  if (a.firstTimestamp !== b.firstTimestamp) return a.firstTimestamp < b.firstTimestamp ? -1 : 1;
+  return Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion);
+}

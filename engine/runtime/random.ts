@@ -1,0 +1,96 @@
+/**
+ * Seeded randomness for the engine. Every random choice (uids, pod name suffixes, IPs, variant
+ * parameters) comes from one of these generators, so the same seed gives the same cluster.
+ */
+
+/** The alphabet Kubernetes uses for generated name suffixes and pod-template hashes (no vowels, no lookalikes). */
+export const SAFE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+/** A small, fast, deterministic PRNG (sfc32) with helpers. */
+export class Random {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number | string) {
+    const h = typeof seed === "number" ? seed >>> 0 : fnv1a32(seed);
+    this.a = 0x9e3779b9;
+    this.b = 0x243f6a88;
+    this.c = 0xb7e15162;
+    this.d = h ^ 0xdeadbeef;
+    for (let i = 0; i < 12; i++) this.nextUint32();
+  }
+
+  /** Next unsigned 32-bit integer. */
+  nextUint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** An integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** One element of a non-empty array. */
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error("pick from empty list");
+    return items[Math.floor(this.next() * items.length)];
+  }
+
+  /** A string of `n` characters from `alphabet`. */
+  chars(n: number, alphabet = SAFE_ALPHABET): string {
+    let s = "";
+    for (let i = 0; i < n; i++) s += alphabet[Math.floor(this.next() * alphabet.length)];
+    return s;
+  }
+
+  /** Lower-case hex of `n` characters. */
+  hex(n: number): string {
+    return this.chars(n, "0123456789abcdef");
+  }
+
+  /** A random (version 4 shaped) UUID. */
+  uuid(): string {
+    const h = this.hex(32);
+    const variant = "89ab"[this.int(0, 3)];
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+
+  /** A child generator whose stream is independent of later draws from this one. */
+  fork(label: string): Random {
+    return new Random((this.nextUint32() ^ fnv1a32(label)) >>> 0);
+  }
+}
+
+/** 32-bit FNV-1a of a string (used for pod-template hashes, as Kubernetes does). */
+export function fnv1a32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Kubernetes' `rand.SafeEncodeString` applied to a decimal hash, as the deployment controller
+ * does to name ReplicaSets (`web-7d4b9c6f8d`).
+ */
+export function safeEncode(value: number): string {
+  const digits = String(value >>> 0);
+  let out = "";
+  for (let i = 0; i < digits.length; i++) out += SAFE_ALPHABET[digits.charCodeAt(i) % SAFE_ALPHABET.length];
+  return out;
+}

@@ -1,0 +1,154 @@
+import type { KObject } from "../model/types";
+import { kindInfo } from "../model/kinds";
+import { rfc3339 } from "./clock";
+import type { Random } from "./random";
+
+function key(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+/**
+ * The simulated API server's storage: objects by kind, namespace and name, with uids,
+ * resourceVersions, generations and creation timestamps assigned as the API server does.
+ * It knows nothing about controllers or kubectl.
+ */
+export class ObjectStore {
+  private readonly byKind = new Map<string, Map<string, KObject>>();
+  private resourceVersion: number;
+  /** Increases on every write; the runner uses it to detect a fixpoint. */
+  version = 0;
+
+  constructor(
+    private readonly rng: Random,
+    private readonly now: () => number,
+    firstResourceVersion = 1000,
+  ) {
+    this.resourceVersion = firstResourceVersion;
+  }
+
+  private bucket(kind: string): Map<string, KObject> {
+    let b = this.byKind.get(kind);
+    if (!b) {
+      b = new Map();
+      this.byKind.set(kind, b);
+    }
+    return b;
+  }
+
+  private bump(obj: KObject): void {
+    this.resourceVersion += 1 + (this.rng.nextUint32() % 7);
+    obj.metadata.resourceVersion = String(this.resourceVersion);
+    this.version++;
+  }
+
+  /** One object, or undefined. */
+  get<T extends KObject = KObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    const ns = kindInfo(kind).namespaced ? namespace : undefined;
+    return this.byKind.get(kind)?.get(key(ns, name)) as T | undefined;
+  }
+
+  /** Objects of a kind, in one namespace or all (undefined), ordered by namespace then name as the API lists them. */
+  list<T extends KObject = KObject>(kind: string, namespace?: string): T[] {
+    const b = this.byKind.get(kind);
+    if (!b) return [];
+    const out: T[] = [];
+    for (const o of b.values()) if (namespace === undefined || o.metadata.namespace === namespace) out.push(o as T);
+    out.sort(compareObjects);
+    return out;
+  }
+
+  /** True when an object with this kind, namespace and name exists. */
+  has(kind: string, namespace: string | undefined, name: string): boolean {
+    return this.get(kind, namespace, name) !== undefined;
+  }
+
+  /**
+   * Stores a new object, filling in uid, resourceVersion, generation and creationTimestamp.
+   * `generateName` is honoured with a 5-character suffix. Returns the stored object (the same
+   * reference). Throws `AlreadyExistsError` when the name is taken.
+   */
+  create<T extends KObject>(obj: T): T {
+    const info = kindInfo(obj.kind);
+    const meta = obj.metadata;
+    if (!info.namespaced) delete meta.namespace;
+    else if (!meta.namespace) meta.namespace = "default";
+    if (!meta.name && meta.generateName) {
+      do meta.name = meta.generateName + this.rng.chars(5);
+      while (this.has(obj.kind, meta.namespace, meta.name));
+    }
+    if (this.has(obj.kind, meta.namespace, meta.name)) throw new AlreadyExistsError(info.resource, meta.name);
+    meta.uid ??= this.rng.uuid();
+    meta.creationTimestamp ??= rfc3339(this.now());
+    if (obj.spec !== undefined && meta.generation === undefined) meta.generation = 1;
+    this.bump(obj);
+    this.bucket(obj.kind).set(key(meta.namespace, meta.name), obj);
+    return obj;
+  }
+
+  /**
+   * Replaces an object with a new version (a learner's edit, apply or patch). The uid and
+   * creationTimestamp are kept; the generation increases when the spec changed.
+   */
+  replace<T extends KObject>(next: T): T {
+    const current = this.get(next.kind, next.metadata.namespace, next.metadata.name);
+    if (!current) throw new NotFoundError(kindInfo(next.kind).resource, next.metadata.name);
+    next.metadata.uid = current.metadata.uid;
+    next.metadata.creationTimestamp = current.metadata.creationTimestamp;
+    next.metadata.namespace = current.metadata.namespace;
+    const specChanged = JSON.stringify(current.spec) !== JSON.stringify(next.spec);
+    next.metadata.generation = (current.metadata.generation ?? 1) + (specChanged && next.spec !== undefined ? 1 : 0);
+    if (current.status !== undefined && next.status === undefined) next.status = current.status;
+    this.bump(next);
+    this.bucket(next.kind).set(key(current.metadata.namespace, next.metadata.name), next);
+    return next;
+  }
+
+  /**
+   * Records an in-place change made by a controller. `specChanged` bumps the generation
+   * (a controller scaling a ReplicaSet); status-only writes do not.
+   */
+  touch(obj: KObject, specChanged = false): void {
+    if (specChanged) obj.metadata.generation = (obj.metadata.generation ?? 1) + 1;
+    this.bump(obj);
+  }
+
+  /** Removes an object at once (after any graceful period the caller modelled). Returns it, or undefined. */
+  remove(kind: string, namespace: string | undefined, name: string): KObject | undefined {
+    const ns = kindInfo(kind).namespaced ? namespace : undefined;
+    const b = this.byKind.get(kind);
+    const obj = b?.get(key(ns, name));
+    if (!obj || !b) return undefined;
+    b.delete(key(ns, name));
+    this.version++;
+    return obj;
+  }
+
+  /** Every object of every kind (for serialising a snapshot or the oracle). */
+  all(): KObject[] {
+    const out: KObject[] = [];
+    for (const kind of [...this.byKind.keys()].sort()) out.push(...this.list(kind));
+    return out;
+  }
+}
+
+/** Orders objects as the API server lists them: by namespace, then name. */
+export function compareObjects(a: KObject, b: KObject): number {
+  const na = a.metadata.namespace ?? "";
+  const nb = b.metadata.namespace ?? "";
+  if (na !== nb) return na < nb ? -1 : 1;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}
+
+/** The API server's 409 for a create whose name is taken. */
+export class AlreadyExistsError extends Error {
+  constructor(readonly resource: string, readonly name: string) {
+    super(`${resource} "${name}" already exists`);
+  }
+}
+
+/** The API server's 404. */
+export class NotFoundError extends Error {
+  constructor(readonly resource: string, readonly name: string) {
+    super(`${resource} "${name}" not found`);
+  }
+}
