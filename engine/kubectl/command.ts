@@ -1,0 +1,69 @@
+import type { Cluster } from "../runtime/cluster";
+
+/** A flag a kubectl command accepts, declared as data (pflag-style). */
+export interface FlagDef {
+  name: string;
+  short?: string;
+  type: "string" | "bool" | "int" | "stringArray" | "duration";
+  default?: string | boolean | number | string[];
+  description?: string;
+}
+
+/** Parsed command line for one command: positionals, flags by long name, and what follows `--`. */
+export interface ParsedArgs {
+  positionals: string[];
+  flags: Record<string, string | boolean | number | string[] | undefined>;
+  /** Arguments after a bare `--` (the command for `exec` and `debug`). */
+  dashArgs: string[];
+}
+
+/** A request to open an editor on an object's YAML (what `kubectl edit` does before saving). */
+export interface EditRequest {
+  kind: string;
+  namespace?: string;
+  name: string;
+  yaml: string;
+}
+
+/** What a kubectl invocation printed and how it exited. */
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  edit?: EditRequest;
+}
+
+/** Everything a command may touch. */
+export interface CommandContext {
+  cluster: Cluster;
+  /** Standard input (a heredoc or a pipe), for `-f -`. */
+  stdin?: string;
+  /** The namespace from `-n`, or the kubeconfig context's default. */
+  namespace: string;
+  /** Whether `-n` was given explicitly. */
+  namespaceExplicit: boolean;
+}
+
+/** One kubectl command, e.g. `get` or `rollout status`, declared with its flags. */
+export interface CommandSpec {
+  /** Words that select the command: `["get"]`, `["rollout", "status"]`, `["create", "secret", "generic"]`. */
+  path: string[];
+  /** Aliases for the last word of the path (`["rm"]`…), as kubectl has them. */
+  aliases?: string[];
+  /** One-line description, as in `kubectl --help`. */
+  short: string;
+  /** The usage line from `kubectl <cmd> --help`. */
+  usage: string;
+  flags: FlagDef[];
+  run(ctx: CommandContext, args: ParsedArgs): CommandResult;
+}
+
+/** A successful result with `stdout`. */
+export function ok(stdout: string): CommandResult {
+  return { stdout, stderr: "", exitCode: 0 };
+}
+
+/** A failed result with kubectl's error text on stderr (exit code 1 unless given). */
+export function fail(stderr: string, exitCode = 1): CommandResult {
+  return { stdout: "", stderr: stderr.endsWith("\n") ? stderr : stderr + "\n", exitCode };
+}
