@@ -89,13 +89,19 @@ export class Cluster {
 
   /** Runs controller passes at the current instant until none of them writes anything. */
   reconcile(): void {
-    for (let pass = 0; pass < MAX_PASSES_PER_INSTANT; pass++) {
-      const before = this.store.version;
-      const ctx = this.context();
-      for (const c of this.controllers) c.reconcile(ctx);
-      if (this.store.version === before) return;
+    const outer = this.store.inControllerPass;
+    this.store.inControllerPass = true;
+    try {
+      for (let pass = 0; pass < MAX_PASSES_PER_INSTANT; pass++) {
+        const before = this.store.version;
+        const ctx = this.context();
+        for (const c of this.controllers) c.reconcile(ctx);
+        if (this.store.version === before) return;
+      }
+      throw new Error("controllers did not settle (a reconcile loop keeps writing)");
+    } finally {
+      this.store.inControllerPass = outer;
     }
-    throw new Error("controllers did not settle (a reconcile loop keeps writing)");
   }
 
   /**

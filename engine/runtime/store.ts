@@ -17,6 +17,10 @@ export class ObjectStore {
   private resourceVersion: number;
   /** Increases on every write; the runner uses it to detect a fixpoint. */
   version = 0;
+  /** Increases on writes made outside controller passes: by a learner's command or a scenario. */
+  clientWrites = 0;
+  /** Set by the runner while controllers reconcile, so their writes are not counted as client writes. */
+  inControllerPass = false;
 
   constructor(
     private readonly rng: Random,
@@ -39,6 +43,7 @@ export class ObjectStore {
     this.resourceVersion += 1 + (this.rng.nextUint32() % 7);
     obj.metadata.resourceVersion = String(this.resourceVersion);
     this.version++;
+    if (!this.inControllerPass) this.clientWrites++;
   }
 
   /** One object, or undefined. */
@@ -120,6 +125,7 @@ export class ObjectStore {
     if (!obj || !b) return undefined;
     b.delete(key(ns, name));
     this.version++;
+    if (!this.inControllerPass) this.clientWrites++;
     return obj;
   }
 
