@@ -1,13 +1,8 @@
 import type { Cluster } from "../runtime/cluster";
+import type { FlagSpec } from "./args/flag-spec";
 
-/** A flag a kubectl command accepts, declared as data (pflag-style). */
-export interface FlagDef {
-  name: string;
-  short?: string;
-  type: "string" | "bool" | "int" | "stringArray" | "duration";
-  default?: string | boolean | number | string[];
-  description?: string;
-}
+/** A flag a kubectl command accepts, declared as data (pflag-style); see `args/flag-spec.ts`. */
+export type FlagDef = FlagSpec;
 
 /** Parsed command line for one command: positionals, flags by long name, and what follows `--`. */
 export interface ParsedArgs {
@@ -54,6 +49,8 @@ export interface CommandSpec {
   short: string;
   /** The usage line from `kubectl <cmd> --help`. */
   usage: string;
+  /** The full `kubectl <cmd> --help` text, when the command provides it. */
+  help?: string;
   flags: FlagDef[];
   run(ctx: CommandContext, args: ParsedArgs): CommandResult;
 }
