@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { db } from "@/lib/db";
+import { errorResponse, ApiError } from "@/lib/http/errors";
+
+export const dynamic = "force-dynamic";
+
+/** Readiness: the database answers a query. */
+export async function GET() {
+  try {
+    await db.$queryRaw`SELECT 1`;
+    return NextResponse.json({ status: "ready" });
+  } catch (error) {
+    console.error("readyz: database unreachable", error);
+    return errorResponse(new ApiError("unavailable", "Database is unreachable."));
+  }
+}

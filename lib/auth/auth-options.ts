@@ -1,0 +1,43 @@
+import type { Role } from "@prisma/client";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { createGuestUser } from "./create-guest-user";
+import { verifyCredentials } from "./verify-credentials";
+
+/**
+ * next-auth configuration: email + password, and "guest" for Try it now.
+ * Sessions are JWT cookies holding the user id; every request re-reads the
+ * user from the database (see get-session-user.ts), so roles are never stale.
+ */
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/signin" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      authorize: (credentials) => verifyCredentials(credentials),
+    }),
+    CredentialsProvider({
+      id: "guest",
+      name: "Guest",
+      credentials: {},
+      authorize: () => createGuestUser(),
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        const u = user as { id: string; role: Role; isGuest: boolean };
+        token.sub = u.id;
+        token.role = u.role;
+        token.isGuest = u.isGuest;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, userId: token.sub, isGuest: token.isGuest === true };
+    },
+  },
+};

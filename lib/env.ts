@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+/** The environment variables the web service reads, parsed once at start. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** A PostgreSQL server to use. Unset: `npm start` runs an embedded one under DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
+  /** Where the embedded PostgreSQL cluster and generated secrets live. */
+  DATA_DIR: z.string().min(1).default(".data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("localhost"),
+  /** Signs session cookies. Unset: `npm start` generates one and keeps it in DATA_DIR. */
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** How many terminal actions one user may send per 10 seconds. */
+  ACTION_RATE_LIMIT: z.coerce.number().int().positive().default(40),
+});
+
+/** The parsed environment type. */
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses an environment (process.env by default); throws a readable error when invalid. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return result.data;
+}
+
+/** The environment of this process. */
+export const env: Env = parseEnv();

@@ -1,0 +1,50 @@
+import type { z } from "zod";
+import { getSessionUser } from "../auth/get-session-user";
+import type { SessionUser } from "../auth/session-user";
+import { ApiError, errorResponse } from "./errors";
+
+/** What a route handler receives once its params are parsed (and its user known). */
+export interface RouteContext<P, U> {
+  request: Request;
+  params: P;
+  user: U;
+}
+
+type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
+
+async function parseParams<S extends z.ZodType>(schema: S | undefined, context: NextRouteContext | undefined) {
+  if (!schema) return undefined as z.infer<S>;
+  const result = schema.safeParse(await context?.params);
+  // A malformed id names nothing that exists.
+  if (!result.success) throw new ApiError("not_found", "Not found.");
+  return result.data as z.infer<S>;
+}
+
+/** Wraps a public route handler: parses route params, maps every error to the API error shape. */
+export function publicRoute<S extends z.ZodType>(
+  paramsSchema: S | undefined,
+  handler: (ctx: RouteContext<z.infer<S>, SessionUser | null>) => Promise<Response>,
+) {
+  return async (request: Request, context?: NextRouteContext): Promise<Response> => {
+    try {
+      const params = await parseParams(paramsSchema, context);
+      return await handler({ request, params, user: await getSessionUser() });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/**
+ * Wraps a route handler that needs a signed-in user (guests included): 401 without
+ * one, so the handler cannot forget the check and receives a non-null user.
+ */
+export function userRoute<S extends z.ZodType>(
+  paramsSchema: S | undefined,
+  handler: (ctx: RouteContext<z.infer<S>, SessionUser>) => Promise<Response>,
+) {
+  return publicRoute(paramsSchema, async (ctx) => {
+    if (!ctx.user) throw new ApiError("unauthorized", "Sign in, or press Try it now, first.");
+    return handler({ ...ctx, user: ctx.user });
+  });
+}
