@@ -1,0 +1,33 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+/**
+ * Two projects: the engine's pure tests, and the web tests, which run against a
+ * real PostgreSQL started once by tests/web/global-setup.ts. Playwright specs
+ * (tests/e2e/*.spec.ts) are not vitest's.
+ */
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "engine",
+          include: ["tests/engine/**/*.test.ts", "engine/**/*.test.ts", "scenarios/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "web",
+          include: ["tests/web/**/*.test.ts"],
+          globalSetup: ["tests/web/global-setup.ts"],
+          setupFiles: ["tests/web/setup-env.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
