@@ -1,0 +1,49 @@
+/**
+ * The describer registry: one describer per kind, each a fetch (through a `DescribeSource`)
+ * followed by a pure render over a `PrefixWriter`, as kubectl v1.32's describe.go does.
+ */
+import type { KObject } from "../../model/types";
+import type { ObjectStore } from "../../runtime/store";
+import { configMapDescriber } from "./configmap";
+import { deploymentDescriber } from "./deployment";
+import { endpointsDescriber } from "./endpoints";
+import { namespaceDescriber } from "./namespace";
+import { nodeDescriber } from "./node";
+import { podDescriber } from "./pod";
+import { replicaSetDescriber } from "./replicaset";
+import { secretDescriber } from "./secret";
+import { serviceDescriber } from "./service";
+import { serviceAccountDescriber } from "./service-account";
+import type { DescribeSource, Describer, DescriberSettings } from "./source";
+import { persistentVolumeClaimDescriber, persistentVolumeDescriber, storageClassDescriber } from "./storage";
+
+export type { DescribeSource, Describer, DescriberSettings } from "./source";
+export { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, LEVEL_4, PrefixWriter, tabbedString } from "./prefix-writer";
+
+/** Describers by kind. */
+export const DESCRIBERS: Readonly<Record<string, Describer>> = {
+  Pod: podDescriber,
+  Deployment: deploymentDescriber,
+  ReplicaSet: replicaSetDescriber,
+  Node: nodeDescriber,
+  Service: serviceDescriber,
+  Endpoints: endpointsDescriber,
+  ConfigMap: configMapDescriber,
+  Secret: secretDescriber,
+  ServiceAccount: serviceAccountDescriber,
+  Namespace: namespaceDescriber,
+  PersistentVolumeClaim: persistentVolumeClaimDescriber,
+  PersistentVolume: persistentVolumeDescriber,
+  StorageClass: storageClassDescriber,
+};
+
+/** A `DescribeSource` over a cluster's store at virtual time `now`. */
+export function storeSource(store: Pick<ObjectStore, "get" | "list">, now: number): DescribeSource {
+  return { now, get: (kind, ns, name) => store.get(kind, ns, name), list: (kind, ns) => store.list(kind, ns) };
+}
+
+/** Describes one object, or returns undefined when no describer exists for its kind. */
+export function describeObject(obj: KObject, source: DescribeSource, settings: DescriberSettings = { showEvents: true }): string | undefined {
+  const d = DESCRIBERS[obj.kind];
+  return d ? d(obj, source, settings) : undefined;
+}
