@@ -1,0 +1,81 @@
+import type { ActionType, AttemptStatus } from "@prisma/client";
+import { db } from "../db";
+import { ENGINE_VERSION, findScenario, type Grade } from "./engine-session";
+import { attemptNotFound } from "./errors";
+import { loadLiveSession } from "./load-live-session";
+
+/** One recorded action as the terminal replays it. */
+export interface HistoryEntry {
+  seq: number;
+  type: ActionType;
+  input: string;
+  output: string;
+  exitCode: number;
+  virtualMs: number;
+  grade: Grade | null;
+}
+
+/** Everything the attempt page needs to show an attempt where it stands. */
+export interface AttemptView {
+  id: string;
+  scenarioId: string;
+  title: string;
+  family: string;
+  difficulty: number;
+  status: AttemptStatus;
+  score: number | null;
+  startedAt: string;
+  lastVirtualMs: number;
+  brief: string;
+  prompt: string;
+  /** False when the attempt was recorded by another engine version: view only. */
+  playable: boolean;
+  history: HistoryEntry[];
+}
+
+/** Options for {@link getAttemptView}. */
+export interface GetAttemptViewOptions {
+  attemptId: string;
+  userId: string;
+}
+
+/** The user's attempt with its history and live brief/prompt; 404 for anyone else's. */
+export async function getAttemptView(options: GetAttemptViewOptions): Promise<AttemptView> {
+  const attempt = await db.attempt.findFirst({
+    where: { id: options.attemptId, userId: options.userId },
+    include: { actions: { orderBy: { seq: "asc" } } },
+  });
+  if (!attempt) throw attemptNotFound();
+  const scenario = findScenario(attempt.scenarioId);
+  const playable = scenario !== undefined && attempt.engineVersion === ENGINE_VERSION;
+  let brief = "";
+  let prompt = "$ ";
+  if (playable) {
+    const live = await loadLiveSession(db, attempt);
+    brief = live.session.brief;
+    prompt = live.session.prompt();
+  }
+  return {
+    id: attempt.id,
+    scenarioId: attempt.scenarioId,
+    title: scenario?.title ?? attempt.scenarioId,
+    family: scenario?.family ?? "",
+    difficulty: scenario?.difficulty ?? 1,
+    status: attempt.status,
+    score: attempt.score,
+    startedAt: attempt.startedAt.toISOString(),
+    lastVirtualMs: attempt.lastVirtualMs,
+    brief,
+    prompt,
+    playable,
+    history: attempt.actions.map((a) => ({
+      seq: a.seq,
+      type: a.type,
+      input: a.input,
+      output: a.output,
+      exitCode: a.exitCode,
+      virtualMs: a.virtualMs,
+      grade: (a.grade as Grade | null) ?? null,
+    })),
+  };
+}
