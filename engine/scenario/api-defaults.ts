@@ -5,6 +5,7 @@
 import type { KObject, Service } from "../model/types";
 import type { Cluster } from "../runtime/cluster";
 import type { Random } from "../runtime/random";
+import { applyDefaults } from "../controllers/defaults";
 
 /** Assigns a free ClusterIP (10.96.x.y) and fills in the Service defaults the API server sets. */
 export function defaultService(svc: Service, cluster: Cluster, rng: Random): void {
@@ -29,10 +30,10 @@ export function defaultService(svc: Service, cluster: Cluster, rng: Random): voi
   svc.status ??= { loadBalancer: {} };
 }
 
-/** A defaulter for `applyManifests`: Services here; workloads through the controllers' defaulting. */
-export function makeDefaulter(rng: Random, workloadDefaults?: (obj: KObject) => void): (obj: KObject, cluster: Cluster) => void {
+/** A defaulter for `applyManifests`: Services here, every other kind through the controllers' `applyDefaults`. */
+export function makeDefaulter(rng: Random): (obj: KObject, cluster: Cluster) => void {
   return (obj, cluster) => {
     if (obj.kind === "Service") defaultService(obj as Service, cluster, rng);
-    workloadDefaults?.(obj);
+    else applyDefaults(obj, { rng, store: cluster.store });
   };
 }

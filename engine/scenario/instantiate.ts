@@ -73,7 +73,7 @@ export function instantiate(scenario: Scenario, seed: number): Instance {
 
   const nodes = createNodes(cluster, r.nodes ?? DEFAULT_NODES);
   const controlPlane = nodes.find((n) => n.metadata.labels?.["node-role.kubernetes.io/control-plane"] !== undefined) ?? nodes[0];
-  createSystemObjects(cluster, controlPlane.status.addresses[0].address);
+  createSystemObjects(cluster, controlPlane.status.addresses[0].address, defaulter);
   cluster.reconcile();
 
   const keys: string[] = [];

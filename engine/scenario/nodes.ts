@@ -5,7 +5,7 @@
 import type { Node } from "../model/types";
 import type { Cluster } from "../runtime/cluster";
 import type { NodeSpec } from "./schema";
-import { buildNodeObject } from "./node-object";
+import { buildNode } from "../model/node-builder";
 
 /** The nodes of a scenario that declares none: one control plane and two 4-CPU, 8Gi workers. */
 export const DEFAULT_NODES: readonly NodeSpec[] = [
@@ -17,7 +17,7 @@ export const DEFAULT_NODES: readonly NodeSpec[] = [
 /** Creates the nodes at the cluster's current time; returns them with their InternalIPs. */
 export function createNodes(cluster: Cluster, specs: readonly NodeSpec[]): Node[] {
   return specs.map((s, i) => {
-    const node = buildNodeObject({
+    const node = buildNode({
       name: s.name,
       role: s.role,
       cpu: s.cpu,

@@ -5,7 +5,7 @@
  */
 import type { KObject } from "../model/types";
 import type { Cluster } from "../runtime/cluster";
-import { ensureNamespace } from "./manifests";
+import { ensureNamespace, type Defaulter } from "./manifests";
 import { COREDNS_IMAGE } from "./system-world";
 
 /** The ClusterIP of the `kubernetes` Service. */
@@ -124,7 +124,7 @@ function coreDnsObjects(): KObject[] {
 }
 
 /** Creates the system objects at the cluster's current time (`apiServerIP`: the control plane's InternalIP). */
-export function createSystemObjects(cluster: Cluster, apiServerIP: string, withCoreDns = true): void {
+export function createSystemObjects(cluster: Cluster, apiServerIP: string, defaulter: Defaulter, withCoreDns = true): void {
   for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"]) ensureNamespace(cluster, ns);
   const store = cluster.store;
   store.create(service("kubernetes", "default", KUBERNETES_SERVICE_IP, { component: "apiserver", provider: "kubernetes" }, [{ name: "https", port: 443, protocol: "TCP", targetPort: 6443 }]));
@@ -134,5 +134,9 @@ export function createSystemObjects(cluster: Cluster, apiServerIP: string, withC
     metadata: { name: "kubernetes", namespace: "default", labels: { "endpointslice.kubernetes.io/skip-mirror": "true" } },
     subsets: [{ addresses: [{ ip: apiServerIP }], ports: [{ name: "https", port: 6443, protocol: "TCP" }] }],
   });
-  if (withCoreDns) for (const o of coreDnsObjects()) store.create(o);
+  if (withCoreDns)
+    for (const o of coreDnsObjects()) {
+      defaulter(o, cluster);
+      store.create(o);
+    }
 }
