@@ -1,0 +1,70 @@
+/**
+ * The engine's facade: what the web app and the CLI use. Everything behind it is pure and
+ * deterministic: the same (scenario, seed, actions with their times) gives the same bytes.
+ */
+import { Session, UnknownScenarioError } from "./session";
+import { getCatalogue, validateScenarios } from "./catalogue";
+import type { EditRequest } from "./kubectl/command";
+
+export { Session, UnknownScenarioError } from "./session";
+export type { RunResult } from "./session";
+export type { Grade } from "./scenario";
+export type { EditRequest } from "./kubectl/command";
+export type { LoggedAction } from "./scenario/action-log";
+
+/**
+ * The engine version, stored with each attempt. Bump it whenever a change alters what an
+ * existing (scenario, seed, actions) replays to, so old attempts can be told apart.
+ */
+export const ENGINE_VERSION = "0.1.0";
+
+/** A scenario as the catalogue lists it. */
+export interface ScenarioSummary {
+  id: string;
+  title: string;
+  family: string;
+  difficulty: 1 | 2 | 3;
+  tags: string[];
+}
+
+/** Every scenario in the catalogue, in catalogue order. */
+export function listScenarios(): ScenarioSummary[] {
+  return getCatalogue()
+    .list()
+    .map((s) => ({ id: s.id, title: s.title, family: s.family, difficulty: s.difficulty as 1 | 2 | 3, tags: [...s.tags] }));
+}
+
+/** Starts an attempt: the scenario's broken cluster for this seed, settled, at the learner's time 0. */
+export function openSession(opts: { scenarioId: string; seed: number }): Session {
+  return new Session(opts);
+}
+
+/** One recorded action, as the web app stores it, for {@link replaySession}. */
+export type RecordedAction =
+  | { type: "command"; input: string; virtualMs: number }
+  | { type: "edit"; edit: EditRequest; virtualMs: number }
+  | { type: "hint"; virtualMs: number }
+  | { type: "check"; virtualMs: number };
+
+/** Rebuilds an attempt from its scenario, seed and recorded actions, in order. */
+export function replaySession(opts: { scenarioId: string; seed: number }, actions: Iterable<RecordedAction>): Session {
+  const s = new Session(opts);
+  for (const a of actions) {
+    if (a.type === "command") s.run(a.input, a.virtualMs);
+    else if (a.type === "edit") s.applyEdit(a.edit, a.virtualMs);
+    else if (a.type === "hint") s.hint(a.virtualMs);
+    else s.check(a.virtualMs);
+  }
+  return s;
+}
+
+/** The reference fix of a scenario variant, as commands (what "show solution" reveals). */
+export function solutionFor(scenarioId: string, seed: number): string[] {
+  if (!getCatalogue().get(scenarioId)) throw new UnknownScenarioError(scenarioId);
+  return new Session({ scenarioId, seed }).solution();
+}
+
+/** Validates scenario files (all of `scenarios/`, or one path) for authors: schema, symptoms, solution, non-fixes. */
+export function validateScenarioFile(path?: string): { path: string; ok: boolean; problems: string[] }[] {
+  return validateScenarios(path);
+}

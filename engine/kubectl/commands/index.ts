@@ -1,0 +1,9 @@
+import type { CommandSpec } from "../command";
+import { readCommands } from "./read";
+import { writeCommands } from "./write";
+import { inspectCommands } from "./inspect";
+
+/** Every kubectl command the simulation implements. */
+export function allCommands(): CommandSpec[] {
+  return [...readCommands, ...writeCommands, ...inspectCommands];
+}

@@ -1,0 +1,97 @@
+/**
+ * Engine benchmarks (issue: engine performance targets). Run with `npm run bench:engine`
+ * (node --expose-gc via tsx). Prints medians; the figures go in docs/benchmarks.md.
+ */
+import { performance } from "node:perf_hooks";
+import { listScenarios, openSession, replaySession, type RecordedAction } from "../../engine/index";
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+function p99(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.99))];
+}
+function time(fn: () => void, runs: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+
+const scenarios = listScenarios();
+const results: string[] = [];
+
+// 1. Start a scenario and settle it into its broken steady state.
+{
+  for (const s of scenarios) openSession({ scenarioId: s.id, seed: 1 }); // warm-up
+  const perScenario: { id: string; median: number }[] = [];
+  const all: number[] = [];
+  let seed = 100;
+  for (const s of scenarios) {
+    const xs = time(() => openSession({ scenarioId: s.id, seed: seed++ }), 30);
+    all.push(...xs);
+    perScenario.push({ id: s.id, median: median(xs) });
+  }
+  const worst = perScenario.reduce((a, b) => (b.median > a.median ? b : a));
+  results.push(`start+settle, all ${scenarios.length} scenarios × 30 seeds: median ${fmt(median(all))}, p99 ${fmt(p99(all))}, slowest scenario ${worst.id} median ${fmt(worst.median)} (target < 2 ms median)`);
+}
+
+// 2. get pods / describe pod on a 50-pod cluster.
+{
+  const s = openSession({ scenarioId: scenarios[0].id, seed: 7 });
+  const ns = s.instance.defaultNamespace;
+  const deploy = s.cluster.store.list("Deployment", ns)[0];
+  s.run(`kubectl scale deployment ${deploy.metadata.name} --replicas=50`, 1000);
+  s.run("kubectl get pods", 120_000);
+  const pods = s.cluster.store.list("Pod", ns);
+  const name = pods[pods.length - 1].metadata.name;
+  const run = (line: string) => s.run(line, 120_000);
+  for (let i = 0; i < 200; i++) run("kubectl get pods");
+  const get = time(() => run("kubectl get pods"), 2000);
+  for (let i = 0; i < 200; i++) run(`kubectl describe pod ${name}`);
+  const desc = time(() => run(`kubectl describe pod ${name}`), 2000);
+  results.push(`kubectl get pods, ${pods.length} pods: median ${fmt(median(get))}, p99 ${fmt(p99(get))} (target < 0.3 ms)`);
+  results.push(`kubectl describe pod, ${pods.length}-pod cluster: median ${fmt(median(desc))}, p99 ${fmt(p99(desc))} (target < 0.3 ms)`);
+}
+
+// 3. Replay a 300-action attempt.
+{
+  const id = scenarios[0].id;
+  const s = openSession({ scenarioId: id, seed: 3 });
+  const pod = s.cluster.store.list("Pod", s.instance.defaultNamespace)[0]?.metadata.name ?? "x";
+  const lines = ["kubectl get pods", `kubectl describe pod ${pod}`, "kubectl get events --sort-by=.lastTimestamp", "kubectl get deploy -o wide", `kubectl logs ${pod} --previous`, "kubectl get svc,ep"];
+  const actions: RecordedAction[] = [];
+  for (let i = 0; i < 300; i++) actions.push({ type: "command", input: lines[i % lines.length], virtualMs: i * 2000 });
+  replaySession({ scenarioId: id, seed: 3 }, actions);
+  const xs = time(() => replaySession({ scenarioId: id, seed: 3 }, actions), 30);
+  results.push(`replay of a 300-action attempt (${id}): median ${fmt(median(xs))}, p99 ${fmt(p99(xs))} (target < 50 ms)`);
+}
+
+// 4. Memory held by one live attempt.
+{
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    const held: unknown[] = [];
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const n = 200;
+    for (let i = 0; i < n; i++) {
+      const s = openSession({ scenarioId: scenarios[i % scenarios.length].id, seed: 1000 + i });
+      s.run("kubectl get pods", 1000);
+      held.push(s);
+    }
+    gc();
+    const per = (process.memoryUsage().heapUsed - before) / n;
+    results.push(`memory per live attempt (${n} attempts over all scenarios, after one command each): ${(per / 1024 / 1024).toFixed(3)} MB (target < 2 MB)`);
+    if (held.length !== n) throw new Error("unreachable");
+  } else results.push("memory per live attempt: skipped (run with node --expose-gc)");
+}
+
+console.log(`# engine benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+for (const r of results) console.log(`- ${r}`);
