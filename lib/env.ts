@@ -24,7 +24,9 @@ export type Env = z.infer<typeof envSchema>;
 
 /** Parses an environment (process.env by default); throws a readable error when invalid. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = envSchema.safeParse(source);
+  // An empty variable counts as unset (`DATABASE_URL= npm start` uses the embedded server).
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(present);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
