@@ -11,11 +11,7 @@ export type EnvVarResolver = (e: EnvVar) => string;
 
 function portString(ports: ContainerPort[] | undefined, host: boolean): string {
   return (ports ?? [])
-    .map((p) => {
-      let s = `${host ? (p.hostPort ?? 0) : p.containerPort}/${p.protocol ?? "TCP"}`;
-      if (p.name) s += ` (${p.name})`;
-      return s;
-    })
+    .map((p) => `${host ? (p.hostPort ?? 0) : p.containerPort}/${p.protocol ?? "TCP"}`)
     .join(", ");
 }
 

@@ -166,11 +166,11 @@ export function canonicalQuantity(q: string | number | undefined | null): string
   return parsed ? formatQuantity(parsed) : String(q ?? "");
 }
 
-/** `labels.FormatLabels`: `a=b,c=d` sorted by key, `<none>` when empty. */
+/** `labels.FormatLabels`: the `key=value` strings sorted (as strings) and comma-joined, `<none>` when empty. */
 export function formatLabels(labels: StringMap | undefined | null): string {
-  const keys = Object.keys(labels ?? {}).sort();
-  if (keys.length === 0) return "<none>";
-  return keys.map((k) => `${k}=${labels![k]}`).join(",");
+  const pairs = Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`);
+  if (pairs.length === 0) return "<none>";
+  return pairs.sort().join(",");
 }
 
 /** A label selector as `labels.Selector.String()` writes it (`app=web,tier in (a,b)`), "" for everything. */

@@ -1,22 +1,25 @@
 /** `kubectl describe serviceaccount` (kubectl v1.32). */
-import type { Event, ServiceAccount } from "../../model/types";
+import type { Event, Secret, ServiceAccount } from "../../model/types";
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline } from "./multiline";
 import { LEVEL_0, tabbedString } from "./prefix-writer";
 import { searchEvents, type Describer } from "./source";
 
 const EMPTY_HEADER = "                   ";
 
-/** Renders a ServiceAccount: its image pull secrets, mountable secrets and tokens. */
-export function describeServiceAccount(sa: ServiceAccount, events: Event[] | undefined, now: number): string {
+/**
+ * Renders a ServiceAccount: its image pull secrets, mountable secrets (each marked
+ * `(not found)` when `existing` lacks it) and token secrets.
+ */
+export function describeServiceAccount(sa: ServiceAccount, existing: Set<string>, tokens: string[], events: Event[] | undefined, now: number): string {
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${sa.metadata.name}\n`);
     w.write(LEVEL_0, `Namespace:\t${sa.metadata.namespace ?? ""}\n`);
     printLabelsMultiline(w, "Labels", sa.metadata.labels);
     printAnnotationsMultiline(w, "Annotations", sa.metadata.annotations);
     const groups: [string, string[]][] = [
-      ["Image pull secrets:", (sa.imagePullSecrets ?? []).map((s) => s.name)],
-      ["Mountable secrets: ", (sa.secrets ?? []).map((s) => s.name)],
-      ["Tokens:            ", []],
+      ["Image pull secrets:", (sa.imagePullSecrets ?? []).map((s) => (existing.has(s.name) ? s.name : `${s.name} (not found)`))],
+      ["Mountable secrets: ", (sa.secrets ?? []).map((s) => (existing.has(s.name) ? s.name : `${s.name} (not found)`))],
+      ["Tokens:            ", tokens],
     ];
     for (const [header, names] of groups) {
       if (names.length === 0) {
@@ -34,5 +37,11 @@ export function describeServiceAccount(sa: ServiceAccount, events: Event[] | und
 }
 
 /** Registry entry. */
-export const serviceAccountDescriber: Describer = (obj, source, settings) =>
-  describeServiceAccount(obj as ServiceAccount, settings.showEvents ? searchEvents(source, { kind: obj.kind, ...obj.metadata }) : undefined, source.now);
+export const serviceAccountDescriber: Describer = (obj, source, settings) => {
+  const secrets = source.list<Secret>("Secret", obj.metadata.namespace);
+  const tokens = secrets
+    .filter((s) => s.type === "kubernetes.io/service-account-token" && s.metadata.annotations?.["kubernetes.io/service-account.name"] === obj.metadata.name)
+    .map((s) => s.metadata.name);
+  const existing = new Set(secrets.map((s) => s.metadata.name));
+  return describeServiceAccount(obj as ServiceAccount, existing, tokens, settings.showEvents ? searchEvents(source, { kind: obj.kind, ...obj.metadata }) : undefined, source.now);
+};

@@ -38,52 +38,64 @@ export function runDescribe(ctx: CommandContext, args: ParsedArgs): CommandResul
   const source = storeSource(store, ctx.cluster.now());
   const settings = { showEvents };
   const ns = ctx.namespace;
-  const chunks: string[] = [];
+  // Like kubectl's resource builder: gather the objects (and NotFound errors) first.
+  const infos: KObject[] = [];
   const errors: string[] = [];
-  let found = 0;
-  const render = (obj: KObject) => {
-    found++;
-    const text = describeObject(obj, source, settings);
-    if (text === undefined) errors.push(noDescriber(obj));
-    else chunks.push(text);
-  };
-  const twoArgs = args.positionals.length === 2 && !args.positionals.some((a) => a.includes("/"));
-  let prefixOut = "";
   for (const req of parsed.requests) {
     const kind = req.kind;
-    const listNs = kind.namespaced && !allNamespaces ? ns : undefined;
     if (req.names.length === 0) {
+      const listNs = kind.namespaced && !allNamespaces ? ns : undefined;
       for (const obj of store.list(kind.kind, listNs)) {
         if (requirements?.ok && !matchesLabelQuery(obj.metadata.labels, requirements.requirements)) continue;
-        render(obj);
+        infos.push(obj);
       }
       continue;
     }
     for (const name of req.names) {
       const obj = store.get(kind.kind, kind.namespaced ? ns : undefined, name);
-      if (obj) {
-        render(obj);
-        continue;
-      }
-      if (twoArgs) {
-        const matches = store.list(kind.kind, kind.namespaced ? ns : undefined).filter((o) => o.metadata.name.startsWith(name));
-        if (matches.length > 0) {
-          for (const m of matches) {
-            found++;
-            const text = describeObject(m, source, settings);
-            if (text === undefined) return { stdout: prefixOut, stderr: noDescriber(m) + "\n", exitCode: 1 };
-            prefixOut += text + "\n";
-          }
-          continue;
-        }
-      }
-      errors.push(notFound(kind.kind, name));
+      if (obj) infos.push(obj);
+      else errors.push(notFound(kind.kind, name));
     }
   }
-  const stdout = prefixOut + chunks.join("\n\n");
+  // One NotFound with exactly two arguments: kubectl describes every object whose name starts with the second.
+  if (errors.length === 1 && args.positionals.length === 2) return describeMatching(ctx, args.positionals, errors[0], source, settings);
+  const chunks: string[] = [];
+  for (const obj of infos) {
+    const text = describeObject(obj, source, settings);
+    if (text === undefined) errors.push(noDescriber(obj));
+    else chunks.push(text);
+  }
+  const stdout = chunks.join("\n\n");
   let stderr = errors.map((e) => e + "\n").join("");
-  if (found === 0 && errors.length === 0) stderr = allNamespaces ? "No resources found\n" : `No resources found in ${ns} namespace.\n`;
+  if (infos.length === 0 && errors.length === 0) stderr = allNamespaces ? "No resources found\n" : `No resources found in ${ns} namespace.\n`;
   return { stdout, stderr, exitCode: errors.length > 0 ? 1 : 0 };
+}
+
+/** `DescribeMatchingResources`: every object of the first argument's type whose name starts with the second argument. */
+function describeMatching(ctx: CommandContext, positionals: string[], originalError: string, source: ReturnType<typeof storeSource>, settings: { showEvents: boolean }): CommandResult {
+  const [resource, prefix] = positionals;
+  const fail = (e: string): CommandResult => ({ stdout: "", stderr: e + "\n", exitCode: 1 });
+  const parsed = parseResourceArgs([resource]);
+  if (!parsed.ok) return fail(parsed.error.trimEnd());
+  const req = parsed.requests[0];
+  const kindNs = req.kind.namespaced ? ctx.namespace : undefined;
+  let candidates: KObject[];
+  if (req.names.length > 0) {
+    const obj = ctx.cluster.store.get(req.kind.kind, kindNs, req.names[0]);
+    if (!obj) return fail(notFound(req.kind.kind, req.names[0]));
+    candidates = [obj];
+  } else candidates = ctx.cluster.store.list(req.kind.kind, kindNs);
+  let out = "";
+  let found = false;
+  for (const obj of candidates) {
+    if (!obj.metadata.name.startsWith(prefix)) continue;
+    found = true;
+    const text = describeObject(obj, source, settings);
+    if (text === undefined) return { stdout: out, stderr: noDescriber(obj) + "\n", exitCode: 1 };
+    out += text + "\n";
+  }
+  if (!found) return fail(originalError);
+  return { stdout: out, stderr: "", exitCode: 0 };
 }
 
 /** The `describe` command: flags as kubectl v1.32 declares them. */
