@@ -1,0 +1,140 @@
+/**
+ * The API server's typed decoding of a written object: a value of the wrong JSON type for a
+ * Go field, a malformed quantity or bad base64 in a Secret is refused with a 400 before any
+ * validation, e.g. `Deployment in version "v1" cannot be handled as a Deployment: json:
+ * cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32`.
+ */
+import type { KObject } from "../../model/types";
+import { isQuantity } from "../../model/quantity";
+import { base64ErrorAt } from "./base64";
+
+type GoType = "string" | "int32" | "int64" | "bool" | "[]string" | "map[string]string" | "quantity";
+
+interface Check {
+  struct: string;
+  type: GoType;
+}
+
+const POD_SPEC_FIELDS: Record<string, Check> = {
+  "containers.name": { struct: "Container", type: "string" },
+  "containers.image": { struct: "Container", type: "string" },
+  "containers.command": { struct: "Container", type: "[]string" },
+  "containers.args": { struct: "Container", type: "[]string" },
+  "containers.ports.containerPort": { struct: "ContainerPort", type: "int32" },
+  "containers.env.name": { struct: "EnvVar", type: "string" },
+  "containers.env.value": { struct: "EnvVar", type: "string" },
+  "containers.resources.limits": { struct: "ResourceRequirements", type: "quantity" },
+  "containers.resources.requests": { struct: "ResourceRequirements", type: "quantity" },
+  "containers.volumeMounts.mountPath": { struct: "VolumeMount", type: "string" },
+  nodeSelector: { struct: "PodSpec", type: "map[string]string" },
+  terminationGracePeriodSeconds: { struct: "PodSpec", type: "int64" },
+};
+
+const TOP_FIELDS: Record<string, Record<string, Check>> = {
+  Deployment: { "spec.replicas": { struct: "DeploymentSpec", type: "int32" } },
+  ReplicaSet: { "spec.replicas": { struct: "ReplicaSetSpec", type: "int32" } },
+  StatefulSet: { "spec.replicas": { struct: "StatefulSetSpec", type: "int32" } },
+  Service: { "spec.ports.port": { struct: "ServicePort", type: "int32" }, "spec.selector": { struct: "ServiceSpec", type: "map[string]string" } },
+  ConfigMap: { data: { struct: "ConfigMap", type: "map[string]string" } },
+};
+
+const POD_SPEC_PATH: Record<string, string> = {
+  Pod: "spec",
+  Deployment: "spec.template.spec",
+  ReplicaSet: "spec.template.spec",
+  StatefulSet: "spec.template.spec",
+  DaemonSet: "spec.template.spec",
+  Job: "spec.template.spec",
+  CronJob: "spec.jobTemplate.spec.template.spec",
+};
+
+function jsonType(v: unknown): string {
+  if (Array.isArray(v)) return "array";
+  if (v === null) return "null";
+  if (typeof v === "boolean") return "bool";
+  return typeof v;
+}
+
+function typeMismatch(v: unknown, type: GoType): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  switch (type) {
+    case "string":
+      return typeof v === "string" ? undefined : jsonType(v);
+    case "int32":
+    case "int64":
+      if (typeof v === "number") return Number.isInteger(v) ? undefined : "number " + String(v);
+      return jsonType(v);
+    case "bool":
+      return typeof v === "boolean" ? undefined : jsonType(v);
+    case "[]string":
+      if (!Array.isArray(v)) return jsonType(v);
+      for (const x of v) if (typeof x !== "string") return jsonType(x);
+      return undefined;
+    case "map[string]string":
+      if (typeof v !== "object" || Array.isArray(v)) return jsonType(v);
+      for (const x of Object.values(v as object)) if (x !== null && typeof x !== "string") return jsonType(x);
+      return undefined;
+    case "quantity":
+      return undefined;
+  }
+}
+
+function goTypeName(type: GoType): string {
+  if (type === "[]string" || type === "map[string]string") return "string";
+  return type;
+}
+
+/** Collects the values at a dotted path, walking through lists. */
+function valuesAt(root: unknown, path: string[]): unknown[] {
+  let cur: unknown[] = [root];
+  for (const key of path) {
+    const next: unknown[] = [];
+    for (const v of cur) {
+      if (Array.isArray(v)) {
+        for (const item of v) if (item && typeof item === "object" && key in (item as object)) next.push((item as Record<string, unknown>)[key]);
+      } else if (v && typeof v === "object" && key in (v as object)) next.push((v as Record<string, unknown>)[key]);
+    }
+    cur = next;
+  }
+  return cur.flatMap((v) => (Array.isArray(v) && !path[path.length - 1].match(/^(command|args)$/) ? v : [v]));
+}
+
+/** kubectl's text for the first decoding failure of `obj`, or undefined when it decodes. */
+export function typeErrors(obj: KObject): string | undefined {
+  const version = obj.apiVersion.includes("/") ? obj.apiVersion.split("/")[1] : obj.apiVersion;
+  const head = `${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: `;
+  const checks: [string, Check][] = [
+    ["metadata.labels", { struct: "ObjectMeta", type: "map[string]string" }],
+    ["metadata.annotations", { struct: "ObjectMeta", type: "map[string]string" }],
+    ...Object.entries(TOP_FIELDS[obj.kind] ?? {}),
+  ];
+  const podPath = POD_SPEC_PATH[obj.kind];
+  if (podPath) {
+    checks.push([`${podPath}.template.metadata.labels`.replace("spec.template.spec.template", "spec.template"), { struct: "ObjectMeta", type: "map[string]string" }]);
+    for (const [p, c] of Object.entries(POD_SPEC_FIELDS)) checks.push([`${podPath}.${p}`, c]);
+  }
+  for (const [path, check] of checks) {
+    const parts = path.split(".");
+    for (const v of valuesAt(obj, parts)) {
+      if (check.type === "quantity") {
+        if (v && typeof v === "object") {
+          for (const q of Object.values(v as object)) {
+            if (typeof q !== "string" && typeof q !== "number") return `${head}json: cannot unmarshal ${jsonType(q)} into Go value of type string`;
+            if (typeof q === "string" && !isQuantity(q)) return `${head}quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`;
+          }
+        }
+        continue;
+      }
+      const bad = typeMismatch(v, check.type);
+      if (bad) return `${head}json: cannot unmarshal ${bad} into Go struct field ${check.struct}.${path} of type ${goTypeName(check.type)}`;
+    }
+  }
+  if (obj.kind === "Secret") {
+    for (const v of Object.values((obj.data as Record<string, unknown>) ?? {})) {
+      if (typeof v !== "string") return `${head}json: cannot unmarshal ${jsonType(v)} into Go struct field Secret.data of type []uint8`;
+      const at = base64ErrorAt(v);
+      if (at >= 0) return `${head}illegal base64 data at input byte ${at}`;
+    }
+  }
+  return undefined;
+}
