@@ -19,6 +19,8 @@ export interface HistoryEntry {
 export interface AttemptView {
   id: string;
   scenarioId: string;
+  /** The variant's seed (the attempt is reproducible from scenario + seed + actions). */
+  seed: number;
   title: string;
   family: string;
   difficulty: number;
@@ -58,6 +60,7 @@ export async function getAttemptView(options: GetAttemptViewOptions): Promise<At
   return {
     id: attempt.id,
     scenarioId: attempt.scenarioId,
+    seed: attempt.seed,
     title: scenario?.title ?? attempt.scenarioId,
     family: scenario?.family ?? "",
     difficulty: scenario?.difficulty ?? 1,

@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createGuestUser } from "@/lib/auth/create-guest-user";
+import { createAttempt } from "@/lib/attempts/create-attempt";
+import { catalogue, ENGINE_VERSION } from "@/lib/attempts/engine-session";
+import { getAttemptView } from "@/lib/attempts/get-attempt-view";
+import { completeCommand } from "@/lib/attempts/complete-command";
+import { recordAction } from "@/lib/attempts/record-action";
+import { sessionCache } from "@/lib/attempts/session-cache";
+import { db } from "@/lib/db";
+import { ApiError } from "@/lib/http/errors";
+
+const scenarioId = () => (catalogue().find((s) => s.difficulty === 1) ?? catalogue()[0]).id;
+
+async function newAttempt(seed = 4242) {
+  const user = await createGuestUser();
+  const startedAt = new Date(Date.now() - 60 * 60 * 1000);
+  const attempt = await db.attempt.create({
+    data: { userId: user.id, scenarioId: scenarioId(), seed, engineVersion: ENGINE_VERSION, startedAt },
+  });
+  return { user, attempt, startedAt };
+}
+
+describe("recordAction", () => {
+  beforeAll(() => {
+    expect(catalogue().length).toBeGreaterThan(0);
+  });
+
+  it("stores every action before answering, with seq and a clamped virtual clock", async () => {
+    const { user, attempt } = await newAttempt();
+    const first = await recordAction({ attemptId: attempt.id, userId: user.id, action: { type: "command", line: "kubectl get pods", clientMs: 5_000 } });
+    expect(first).toMatchObject({ seq: 1, virtualMs: 5_000, status: "in_progress" });
+    // A client clock going backwards is clamped to the last action's time.
+    const second = await recordAction({ attemptId: attempt.id, userId: user.id, action: { type: "command", line: "kubectl get nodes", clientMs: 1_000 } });
+    expect(second).toMatchObject({ seq: 2, virtualMs: 5_000 });
+    const rows = await db.action.findMany({ where: { attemptId: attempt.id }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => [r.seq, r.type, r.input, r.output])).toEqual([
+      [1, "command", "kubectl get pods", first.output],
+      [2, "command", "kubectl get nodes", second.output],
+    ]);
+  });
+
+  it("serializes concurrent actions on one attempt: none lost, none duplicated", async () => {
+    const { user, attempt } = await newAttempt();
+    const lines = Array.from({ length: 12 }, (_, i) => `kubectl get pods # ${i}`);
+    const results = await Promise.all(
+      lines.map((line, i) => recordAction({ attemptId: attempt.id, userId: user.id, action: { type: "command", line, clientMs: 1000 + i } })),
+    );
+    expect(results.map((r) => r.seq).sort((a, b) => a - b)).toEqual(lines.map((_, i) => i + 1));
+    const rows = await db.action.findMany({ where: { attemptId: attempt.id }, orderBy: { seq: "asc" } });
+    expect(rows).toHaveLength(lines.length);
+    expect(new Set(rows.map((r) => r.input))).toEqual(new Set(lines));
+    // Virtual time never goes back along seq.
+    for (let i = 1; i < rows.length; i++) expect(rows[i].virtualMs).toBeGreaterThanOrEqual(rows[i - 1].virtualMs);
+  });
+
+  it("gives the same outputs from a cold replay as from the cached live session", async () => {
+    const lines = ["kubectl get pods", "kubectl get events", "kubectl get deployments", "kubectl get pods -o wide"];
+    const warm = await newAttempt(99);
+    const cold = await newAttempt(99);
+    const warmOut: string[] = [];
+    const coldOut: string[] = [];
+    for (const [i, line] of lines.entries()) {
+      const clientMs = 2_000 * (i + 1);
+      warmOut.push((await recordAction({ attemptId: warm.attempt.id, userId: warm.user.id, action: { type: "command", line, clientMs } })).output);
+      sessionCache.clear(); // every action on `cold` replays the attempt from the database
+      coldOut.push((await recordAction({ attemptId: cold.attempt.id, userId: cold.user.id, action: { type: "command", line, clientMs } })).output);
+    }
+    expect(coldOut).toEqual(warmOut);
+  });
+
+  it("answers 404 for someone else's attempt and records nothing", async () => {
+    const { attempt } = await newAttempt();
+    const stranger = await createGuestUser();
+    const error = await recordAction({ attemptId: attempt.id, userId: stranger.id, action: { type: "command", line: "kubectl get pods" } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe("not_found");
+    await expect(getAttemptView({ attemptId: attempt.id, userId: stranger.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(completeCommand({ attemptId: attempt.id, userId: stranger.id, line: "kubectl g" })).rejects.toMatchObject({ code: "not_found" });
+    expect(await db.action.count({ where: { attemptId: attempt.id } })).toBe(0);
+  });
+
+  it("finishes on give up, then refuses more actions", async () => {
+    const { user, attempt } = await newAttempt();
+    const gaveUp = await recordAction({ attemptId: attempt.id, userId: user.id, action: { type: "give_up" } });
+    expect(gaveUp).toMatchObject({ status: "gave_up", score: 0 });
+    const error = await recordAction({ attemptId: attempt.id, userId: user.id, action: { type: "command", line: "kubectl get pods" } }).catch((e: unknown) => e);
+    expect((error as ApiError).code).toBe("conflict");
+    const stored = await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
+    expect(stored.status).toBe("gave_up");
+    expect(stored.finishedAt).not.toBeNull();
+  });
+
+  it("records hints and checks with their grade, and a reset starts the cluster again", async () => {
+    const { user, attempt } = await newAttempt();
+    const hint = await recordAction({ attemptId: attempt.id, userId: user.id, action: { type: "hint", clientMs: 1_000 } });
+    expect(hint.output).toMatch(/^Hint 1: |^No more hints/);
+    const check = await recordAction({ attemptId: attempt.id, userId: user.id, action: { type: "check", clientMs: 2_000 } });
+    expect(check.grade?.passed).toBe(false);
+    expect(check.status).toBe("in_progress");
+    const stored = await db.action.findFirstOrThrow({ where: { attemptId: attempt.id, type: "check" } });
+    expect(stored.grade).toMatchObject({ passed: false });
+    const reset = await recordAction({ attemptId: attempt.id, userId: user.id, action: { type: "reset", clientMs: 3_000 } });
+    expect(reset.seq).toBe(3);
+    sessionCache.clear();
+    const view = await getAttemptView({ attemptId: attempt.id, userId: user.id });
+    expect(view.history.map((h) => h.type)).toEqual(["hint", "check", "reset"]);
+    const failed = await recordAction({ attemptId: attempt.id, userId: user.id, action: { type: "give_up", clientMs: 4_000 } });
+    expect(failed.status).toBe("failed");
+  });
+
+  it("resumes the attempt in progress unless a new variant is asked for", async () => {
+    const user = await createGuestUser();
+    const first = await createAttempt({ userId: user.id, scenarioId: scenarioId(), mode: "resume" });
+    const resumed = await createAttempt({ userId: user.id, scenarioId: scenarioId(), mode: "resume" });
+    const fresh = await createAttempt({ userId: user.id, scenarioId: scenarioId(), mode: "new" });
+    expect(first.resumed).toBe(false);
+    expect(resumed).toEqual({ id: first.id, resumed: true });
+    expect(fresh.id).not.toBe(first.id);
+    await expect(createAttempt({ userId: user.id, scenarioId: "no-such-scenario", mode: "new" })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("completes commands from the live session", async () => {
+    const { user, attempt } = await newAttempt();
+    const candidates = await completeCommand({ attemptId: attempt.id, userId: user.id, line: "kubectl desc" });
+    expect(candidates).toContain("describe");
+  });
+});
