@@ -82,7 +82,12 @@ export function parseFlags(
   flags: readonly FlagSpec[] | FlagSet,
   options: ParseFlagsOptions = {},
 ): ParseFlagsResult {
-  const set = isFlagSet(flags) ? flags : buildFlagSet(flags);
+  let set: FlagSet;
+  if (isFlagSet(flags)) set = flags;
+  else {
+    set = flagSetsBySpecList.get(flags) ?? buildFlagSet(flags);
+    flagSetsBySpecList.set(flags, set);
+  }
   const footer = flagErrorFooter(options.commandPath ?? []);
   const fail = (message: string): ParseFlagsResult => ({ ok: false, error: `error: ${message}\n${footer}\n` });
 
@@ -163,6 +168,9 @@ export function parseFlags(
   }
   return { ok: true, positionals, flags: result, dashArgs, sawDash, changed, help: result.help === true };
 }
+
+/** Flag sets already built for a list of specs (lists are treated as immutable). */
+const flagSetsBySpecList = new WeakMap<readonly FlagSpec[], FlagSet>();
 
 function isFlagSet(x: readonly FlagSpec[] | FlagSet): x is FlagSet {
   return !Array.isArray(x) && "byName" in x;

@@ -42,7 +42,14 @@ export function resolveCommand<C extends ResolvableCommand>(
 ): ResolveResult<C> {
   const tree = "root" in registry ? registry : buildCommandTree(registry as readonly C[]);
   const globals = options.globalFlags ?? KUBECTL_GLOBAL_FLAGS;
-  const flagSetOf = (node: CommandNode<C>): FlagSet => buildFlagSet(node.spec?.flags ?? [], globals);
+  let sets = flagSetCache.get(globals);
+  if (!sets) flagSetCache.set(globals, (sets = new WeakMap()));
+  const cached = sets;
+  const flagSetOf = (node: CommandNode<C>): FlagSet => {
+    let set = cached.get(node);
+    if (!set) cached.set(node, (set = buildFlagSet(node.spec?.flags ?? [], globals)));
+    return set;
+  };
 
   let node = tree.root;
   const path: string[] = [];
@@ -95,6 +102,9 @@ export function resolveCommand<C extends ResolvableCommand>(
   }
   return { ok: true, kind: "help", path, exitCode: 1 };
 }
+
+/** Flag sets per command node, per list of global flags (nodes and specs are treated as immutable). */
+const flagSetCache = new WeakMap<readonly FlagSpec[], WeakMap<object, FlagSet>>();
 
 function takesValue(arg: string, set: FlagSet): boolean {
   if (arg.startsWith("--") && !arg.includes("=")) {

@@ -45,6 +45,7 @@ class LexError {
 
 const METACHARS = new Set(["|", "&", ";", "(", ")", "<", ">", " ", "\t", "\n"]);
 const OPERATORS = ["<<<", "<<-", "&>>", "<<", "<&", "<>", ">>", ">&", ">|", "&>", "&&", "||", "|&", ";;", "<", ">", "|", "&", ";", "(", ")"];
+const OPERATOR_START = new Set(["<", ">", "&", "|", ";", "(", ")"]);
 const REDIR_OPS = new Set<string>(["<", "<<", "<<-", "<<<", "<&", "<>", ">", ">>", ">&", ">|", "&>", "&>>"]);
 
 /** Tokenize `input` (newlines included). Never throws. */
@@ -285,9 +286,9 @@ export function lex(input: string, env: Readonly<Record<string, string>> = {}): 
         while (i < n && s[i] !== "\n") i++;
         continue;
       }
-      const fd = /^[0-9]+(?=[<>])/.exec(s.slice(i, i + 12));
-      const opText = OPERATORS.find((op) => s.startsWith(op, fd ? i + fd[0].length : i));
-      if (opText !== undefined && (fd || !/^[0-9]/.test(c))) {
+      const fd = c >= "0" && c <= "9" ? /^[0-9]+(?=[<>])/.exec(s.slice(i, i + 12)) : null;
+      const opText = fd || OPERATOR_START.has(c) ? OPERATORS.find((op) => s.startsWith(op, fd ? i + fd[0].length : i)) : undefined;
+      if (opText !== undefined) {
         i += (fd ? fd[0].length : 0) + opText.length;
         expectDelimiter = undefined;
         if (REDIR_OPS.has(opText)) {
