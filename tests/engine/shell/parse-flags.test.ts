@@ -195,7 +195,7 @@ describe("resolveCommand", () => {
     const r = resolveCommand(["exec", "-it", "web", "--", "ls", "-la", "/"], tree);
     expect(r.ok && r.kind === "command" && r.args.dashArgs).toEqual(["ls", "-la", "/"]);
   });
-  it("real kubectl commands that are not implemented", () => {
+  it("real kubectl commands the simulation lacks are unsupported", () => {
     expect(resolveCommand(["drain", "node-1", "--ignore-daemonsets"], tree)).toEqual({ ok: true, kind: "unsupported", path: ["drain"] });
     expect(resolveCommand(["rollout", "pause", "deploy/x"], tree)).toEqual({ ok: true, kind: "unsupported", path: ["rollout", "pause"] });
   });
