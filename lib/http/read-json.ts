@@ -6,9 +6,14 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * Reads a JSON request body of at most {@link MAX_BODY_BYTES} and parses it with
- * `schema`: 413 when too large, 400 when not JSON, 422 when it does not fit.
+ * `schema`: 415 unless sent as JSON, 413 when too large, 400 when not JSON, 422 when it does not fit.
  */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  // Only JSON: a cross-site HTML form cannot send it, which keeps cookie-authenticated POSTs same-site.
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) {
+    throw new ApiError("unsupported_media_type", "Send the request body as application/json.");
+  }
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   const text = await readLimited(request);

@@ -6,7 +6,8 @@ import { RateLimiter } from "@/lib/http/rate-limit";
 import { safeReturnPath } from "@/lib/http/safe-redirect";
 
 const schema = z.object({ line: z.string().max(10) });
-const post = (body: string) => new Request("http://localhost/x", { method: "POST", body });
+const post = (body: string, type = "application/json") =>
+  new Request("http://localhost/x", { method: "POST", body, headers: { "content-type": type } });
 
 async function errorOf(promise: Promise<unknown>) {
   const error = await promise.catch((e: unknown) => e);
@@ -17,6 +18,12 @@ async function errorOf(promise: Promise<unknown>) {
 describe("request parsing", () => {
   it("parses a valid body", async () => {
     await expect(readJson(post('{"line":"ok"}'), schema)).resolves.toEqual({ line: "ok" });
+  });
+
+  it("answers 415 for a body not sent as JSON (what a cross-site form would send)", async () => {
+    const { status, body } = await errorOf(readJson(post('{"line":"ok"}', "text/plain"), schema));
+    expect(status).toBe(415);
+    expect(body.error.code).toBe("unsupported_media_type");
   });
 
   it("answers 400 for malformed JSON", async () => {
