@@ -90,6 +90,7 @@ export function applyManifests(cluster: Cluster, objects: KObject[], defaulter: 
     const applied = structuredClone(obj);
     obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), "kubectl.kubernetes.io/last-applied-configuration": sortedJson(applied) + "\n" };
     if (obj.kind === "Secret") convertStringData(obj as Secret);
+    dropEmptyLists(obj);
     defaulter(obj, cluster);
     const live = store.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
     if (live) {
@@ -98,6 +99,19 @@ export function applyManifests(cluster: Cluster, objects: KObject[], defaulter: 
     } else store.create(obj);
   }
   cluster.reconcile();
+}
+
+/** The API server omits empty lists (`omitempty`), so `imagePullSecrets: []` is not stored. */
+function dropEmptyLists(v: unknown): void {
+  if (Array.isArray(v)) {
+    for (const e of v) dropEmptyLists(e);
+    return;
+  }
+  if (!isObject(v)) return;
+  for (const [k, e] of Object.entries(v)) {
+    if (Array.isArray(e) && e.length === 0) delete v[k];
+    else dropEmptyLists(e);
+  }
 }
 
 /** Creates a Namespace object (Active, with its name label) if it does not exist. */

@@ -57,8 +57,8 @@ function build<N extends z.ZodType<number | string>>(num: N) {
     resourcesKept: z.object({ kind: z.literal("resourcesKept"), workload: workloadRef.kind, name: workloadRef.name, namespace: workloadRef.namespace, container: z.string().min(1), requests: quantities.optional(), limits: quantities.optional() }).strict(),
     probeKept: z.object({ kind: z.literal("probeKept"), workload: workloadRef.kind, name: workloadRef.name, namespace: workloadRef.namespace, container: z.string().min(1), probe: z.enum(["liveness", "readiness", "startup"]) }).strict(),
     imageIs: z.object({ kind: z.literal("imageIs"), workload: workloadRef.kind, name: workloadRef.name, namespace: workloadRef.namespace, container: z.string().min(1), image: z.string().optional(), pattern: z.string().optional() }).strict(),
-    fieldEquals: z.object({ kind: z.literal("fieldEquals"), object: kindName.kind, name: kindName.name, namespace: kindName.namespace, path: z.string().min(1), value: z.unknown() }).strict(),
-    fieldMatches: z.object({ kind: z.literal("fieldMatches"), object: kindName.kind, name: kindName.name, namespace: kindName.namespace, path: z.string().min(1), pattern: z.string().min(1) }).strict(),
+    fieldEquals: z.object({ kind: z.literal("fieldEquals"), object: kindName.kind, name: kindName.name, namespace: kindName.namespace, path: z.string().min(1), value: z.unknown(), orAbsent: z.boolean().optional() }).strict(),
+    fieldMatches: z.object({ kind: z.literal("fieldMatches"), object: kindName.kind, name: kindName.name, namespace: kindName.namespace, path: z.string().min(1), pattern: z.string().min(1), orAbsent: z.boolean().optional() }).strict(),
     noCommand: z.object({ kind: z.literal("noCommand"), pattern: z.string().min(1), reason: z.string().optional() }).strict(),
     diagnosed: z.object({ kind: z.literal("diagnosed"), anyOf: z.array(diagnosisStep).min(1), before: z.enum(["firstMutation", "end"]).default("firstMutation") }).strict(),
   };

@@ -1,7 +1,8 @@
 /**
  * The objects every cluster has before any scenario touches it: the four standard
  * namespaces, the `kubernetes` Service (10.96.0.1) and its Endpoints, and CoreDNS in
- * kube-system (ConfigMap, ServiceAccount, Deployment, the `kube-dns` Service on 10.96.0.10).
+ * kube-system (ConfigMap, ServiceAccount, Deployment, the `kube-dns` Service on 10.96.0.10),
+ * and kind's default StorageClass `standard` (local-path, WaitForFirstConsumer).
  */
 import type { KObject } from "../model/types";
 import type { Cluster } from "../runtime/cluster";
@@ -134,6 +135,16 @@ export function createSystemObjects(cluster: Cluster, apiServerIP: string, defau
     metadata: { name: "kubernetes", namespace: "default", labels: { "endpointslice.kubernetes.io/skip-mirror": "true" } },
     subsets: [{ addresses: [{ ip: apiServerIP }], ports: [{ name: "https", port: 6443, protocol: "TCP" }] }],
   });
+  const standard: KObject = {
+    apiVersion: "storage.k8s.io/v1",
+    kind: "StorageClass",
+    metadata: { name: "standard", annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
+    provisioner: "rancher.io/local-path",
+    reclaimPolicy: "Delete",
+    volumeBindingMode: "WaitForFirstConsumer",
+  };
+  defaulter(standard, cluster);
+  store.create(standard);
   if (withCoreDns)
     for (const o of coreDnsObjects()) {
       defaulter(o, cluster);

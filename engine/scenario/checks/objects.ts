@@ -33,20 +33,22 @@ function show(v: unknown): string {
   return v === undefined ? "<unset>" : typeof v === "string" ? v : JSON.stringify(v);
 }
 
-/** `fieldEquals`: the value at `path` equals `value` (numbers and their string forms compare equal). */
+/** `fieldEquals`: the value at `path` equals `value` (numbers and their string forms compare equal); with `orAbsent`, an unset field passes too. */
 export function fieldEquals(c: CheckOf<"fieldEquals">, ctx: CheckContext): CheckOutcome {
   const { ns, obj, ref } = lookup(ctx, c.object, c.name, c.namespace);
   if (!obj) return fail(`${ref} does not exist${ns ? ` in namespace ${ns}` : ""}`);
   const actual = getAtPath(obj, c.path);
+  if (actual === undefined && c.orAbsent) return pass(`${ref}: ${c.path} is not set`);
   const same = typeof actual === "object" || typeof c.value === "object" ? JSON.stringify(actual) === JSON.stringify(c.value) : actual !== undefined && String(actual) === String(c.value);
   return same ? pass(`${ref}: ${c.path} is ${show(actual)}`) : fail(`${ref}: ${c.path} is ${show(actual)}, expected ${show(c.value)}`);
 }
 
-/** `fieldMatches`: the value at `path`, as text, matches `pattern` (a whole-string regular expression). */
+/** `fieldMatches`: the value at `path`, as text, matches `pattern` (a whole-string regular expression); with `orAbsent`, an unset field passes too. */
 export function fieldMatches(c: CheckOf<"fieldMatches">, ctx: CheckContext): CheckOutcome {
   const { ns, obj, ref } = lookup(ctx, c.object, c.name, c.namespace);
   if (!obj) return fail(`${ref} does not exist${ns ? ` in namespace ${ns}` : ""}`);
   const actual = getAtPath(obj, c.path);
+  if (actual === undefined && c.orAbsent) return pass(`${ref}: ${c.path} is not set`);
   const ok = actual !== undefined && new RegExp(`^(?:${c.pattern})$`).test(typeof actual === "string" ? actual : JSON.stringify(actual));
   return ok ? pass(`${ref}: ${c.path} is ${show(actual)}`) : fail(`${ref}: ${c.path} is ${show(actual)}`);
 }
