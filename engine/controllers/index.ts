@@ -1,4 +1,11 @@
 import type { Controller } from "../runtime/controller";
+import { namespaceController } from "./namespace/namespace-controller";
+import { garbageCollector } from "./garbage-collector/garbage-collector";
+import { deploymentController } from "./deployment/deployment-controller";
+import { replicaSetController } from "./replicaset/replicaset-controller";
+import { persistentVolumeController } from "./persistent-volume/pv-controller";
+import { scheduler } from "./scheduler/scheduler";
+import { endpointsController } from "./endpoints/endpoints-controller";
 
 /**
  * The controllers of the simulated control plane and nodes, in the order they run within a
@@ -9,5 +16,12 @@ export function defaultControllers(): Controller[] {
     // controller owners add their controllers here, in pipeline order:
     // namespace/serviceaccount → garbage collector → deployment → replicaset → pv binder →
     // scheduler → kubelet → endpoints
+    namespaceController,
+    garbageCollector,
+    deploymentController,
+    replicaSetController,
+    persistentVolumeController,
+    scheduler,
+    endpointsController,
   ];
 }

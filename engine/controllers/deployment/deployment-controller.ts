@@ -1,0 +1,75 @@
+/**
+ * The deployment controller (`deployment_controller.go` `syncDeployment`): adopts matching
+ * orphan ReplicaSets, keeps the paused condition, and runs a scaling sync or one step of the
+ * Deployment's strategy on every pass.
+ */
+import type { Deployment, ReplicaSet } from "../../model/types";
+import { matchesSelector } from "../../model/labels";
+import { controllerRef } from "../../runtime/controller";
+import type { Controller, ControllerContext } from "../../runtime/controller";
+import { DeploymentReason, getCondition, hasProgressDeadline, newCondition, setCondition } from "./deployment-util";
+import { rolloutRecreate } from "./recreate";
+import { rolloutRolling } from "./rolling";
+import { DEPLOYMENT_CONTROLLER, getAllReplicaSetsAndSyncRevision, isScalingEvent, syncDeploymentStatus, syncScaling } from "./sync";
+
+/** ReplicaSets the Deployment controls, adopting orphans its selector matches (`ClaimReplicaSets`). */
+function getReplicaSetsForDeployment(ctx: ControllerContext, d: Deployment): ReplicaSet[] {
+  const out: ReplicaSet[] = [];
+  for (const rs of ctx.store.list<ReplicaSet>("ReplicaSet", d.metadata.namespace)) {
+    const ref = rs.metadata.ownerReferences?.find((r) => r.controller);
+    if (ref) {
+      if (ref.uid === d.metadata.uid) out.push(rs);
+      continue;
+    }
+    if (d.metadata.deletionTimestamp || rs.metadata.deletionTimestamp) continue;
+    if (!matchesSelector(rs.metadata.labels, d.spec.selector)) continue;
+    rs.metadata.ownerReferences = [...(rs.metadata.ownerReferences ?? []), controllerRef(d, "apps/v1")];
+    ctx.store.touch(rs);
+    out.push(rs);
+  }
+  return out;
+}
+
+/** `checkPausedConditions`: Progressing Unknown with DeploymentPaused / DeploymentResumed. */
+function checkPausedConditions(ctx: ControllerContext, d: Deployment): void {
+  if (!hasProgressDeadline(d)) return;
+  const cond = getCondition(d.status, "Progressing");
+  if (cond?.reason === DeploymentReason.TimedOut) return;
+  const pausedCondExists = cond?.reason === DeploymentReason.Paused;
+  d.status ??= {};
+  if (d.spec.paused && !pausedCondExists) {
+    setCondition(d.status, newCondition("Progressing", "Unknown", DeploymentReason.Paused, "Deployment is paused", ctx.now));
+    ctx.store.touch(d);
+  } else if (!d.spec.paused && pausedCondExists) {
+    setCondition(d.status, newCondition("Progressing", "Unknown", DeploymentReason.Resumed, "Deployment is resumed", ctx.now));
+    ctx.store.touch(d);
+  }
+}
+
+/** One `syncDeployment` for one Deployment. */
+export function syncDeployment(ctx: ControllerContext, d: Deployment): void {
+  const rsList = getReplicaSetsForDeployment(ctx, d);
+  if (d.metadata.deletionTimestamp) {
+    const { newRS, oldRSs } = getAllReplicaSetsAndSyncRevision(ctx, d, rsList, false);
+    syncDeploymentStatus(ctx, d, [...oldRSs, newRS], newRS);
+    return;
+  }
+  checkPausedConditions(ctx, d);
+  if (d.spec.paused || isScalingEvent(ctx, d, rsList)) {
+    syncScaling(ctx, d, rsList);
+    return;
+  }
+  if (d.spec.strategy?.type === "Recreate") rolloutRecreate(ctx, d, rsList);
+  else rolloutRolling(ctx, d, rsList);
+}
+
+/** The deployment controller. */
+export const deploymentController = {
+  name: DEPLOYMENT_CONTROLLER,
+  reconcile(ctx: ControllerContext): void {
+    for (const d of ctx.store.list<Deployment>("Deployment")) {
+      if (!d.spec?.template || !d.spec.selector) continue;
+      syncDeployment(ctx, d);
+    }
+  },
+} satisfies Controller;

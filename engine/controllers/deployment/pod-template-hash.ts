@@ -1,0 +1,58 @@
+/**
+ * The `pod-template-hash`: FNV-32a over the pod template (plus the collision count),
+ * safe-encoded, as `controller.ComputeHash` does. The template is serialised as canonical
+ * JSON (sorted keys) so that the same template always gives the same hash whatever order
+ * its fields were written in.
+ */
+import type { KObject, PodTemplateSpec } from "../../model/types";
+import { fnv1a32, safeEncode } from "../../runtime/random";
+
+/** The label (and selector key) the deployment controller adds to tell its ReplicaSets apart. */
+export const POD_TEMPLATE_HASH_LABEL = "pod-template-hash";
+
+/** JSON with object keys sorted, `undefined` members dropped: a stable text for hashing and comparing. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return value === undefined ? "null" : JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
+}
+
+/** The template as canonical JSON without the pod-template-hash label (`EqualIgnoreHash`). */
+export function templateKeyIgnoringHash(template: PodTemplateSpec): string {
+  const labels = template.metadata?.labels;
+  if (!labels || !(POD_TEMPLATE_HASH_LABEL in labels)) return canonicalJson(template);
+  const { [POD_TEMPLATE_HASH_LABEL]: _hash, ...rest } = labels;
+  return canonicalJson({ ...template, metadata: { ...template.metadata, labels: rest } });
+}
+
+const keyCache = new WeakMap<KObject, { resourceVersion: string | undefined; key: string }>();
+
+/**
+ * The comparison key of a Deployment's or ReplicaSet's pod template, cached per object and
+ * resourceVersion: controllers compare templates on every pass, and any write to the object
+ * (which could have touched the template) changes its resourceVersion.
+ */
+export function templateKeyOf(obj: KObject & { spec: { template: PodTemplateSpec } }): string {
+  const rv = obj.metadata.resourceVersion;
+  const hit = keyCache.get(obj);
+  if (hit && hit.resourceVersion === rv && rv !== undefined) return hit.key;
+  const key = templateKeyIgnoringHash(obj.spec.template);
+  keyCache.set(obj, { resourceVersion: rv, key });
+  return key;
+}
+
+/** `EqualIgnoreHash`: whether two templates are the same apart from the pod-template-hash label. */
+export function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
+  return templateKeyIgnoringHash(a) === templateKeyIgnoringHash(b);
+}
+
+/** `controller.ComputeHash`: the safe-encoded FNV-32a of the template and the collision count. */
+export function computePodTemplateHash(template: PodTemplateSpec, collisionCount?: number): string {
+  let text = templateKeyIgnoringHash(template);
+  if (collisionCount !== undefined && collisionCount !== null) text += String(collisionCount);
+  return safeEncode(fnv1a32(text));
+}

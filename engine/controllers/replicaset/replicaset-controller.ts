@@ -1,0 +1,214 @@
+/**
+ * The ReplicaSet controller (`replica_set.go`): adopts matching orphan pods, creates pods
+ * from the template (`<rs>-<5 chars>`) or deletes the surplus (unhealthiest first), and
+ * writes status (replicas, fullyLabeledReplicas, readyReplicas, availableReplicas with
+ * minReadySeconds, observedGeneration, ReplicaFailure) with `SuccessfulCreate`,
+ * `SuccessfulDelete` and `FailedCreate` events.
+ */
+import type { Pod, ReplicaSet } from "../../model/types";
+import { matchesMap, matchesSelector } from "../../model/labels";
+import { rfc3339 } from "../../runtime/clock";
+import { controllerRef } from "../../runtime/controller";
+import type { Controller, ControllerContext } from "../../runtime/controller";
+import { applyPodCreateDefaults, serviceAccountAdmissionError } from "../defaults";
+import { requestPodDeletion } from "../pod-deletion";
+import { isPodActive, isPodAvailable, isPodReady, podAvailableAt } from "../pod-util";
+import { sortPodsForDeletion } from "./active-pods";
+
+/** The component name on the ReplicaSet controller's events. */
+export const REPLICASET_CONTROLLER = "replicaset-controller";
+
+/** The longest pod name prefix the API server keeps before adding 5 random characters. */
+const MAX_GENERATED_PREFIX = 58;
+
+interface ReplicaSetCondition {
+  type: string;
+  status: string;
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
+}
+
+/** The generateName the ReplicaSet controller uses for its pods (`web-7d4b9c6f8d-`). */
+export function podGenerateName(rs: ReplicaSet): string {
+  const prefix = `${rs.metadata.name}-`;
+  return prefix.length > MAX_GENERATED_PREFIX ? prefix.slice(0, MAX_GENERATED_PREFIX) : prefix;
+}
+
+/** A new pod from the ReplicaSet's template, named, owned, and defaulted like the API server would. */
+export function podFromTemplate(ctx: ControllerContext, rs: ReplicaSet): Pod {
+  const generateName = podGenerateName(rs);
+  let name: string;
+  do name = generateName + ctx.rng.chars(5);
+  while (ctx.store.has("Pod", rs.metadata.namespace, name));
+  const t = rs.spec.template;
+  const metadata: Pod["metadata"] = {
+    name,
+    generateName,
+    namespace: rs.metadata.namespace,
+    labels: { ...(t.metadata?.labels ?? {}) },
+    ownerReferences: [controllerRef(rs, "apps/v1")],
+  };
+  if (t.metadata?.annotations && Object.keys(t.metadata.annotations).length > 0) metadata.annotations = { ...t.metadata.annotations };
+  if (t.metadata?.finalizers?.length) metadata.finalizers = [...t.metadata.finalizers];
+  const pod: Pod = { apiVersion: "v1", kind: "Pod", metadata, spec: structuredClone(t.spec), status: { phase: "Pending" } };
+  return applyPodCreateDefaults(pod, ctx.rng);
+}
+
+function claimPods(ctx: ControllerContext, rs: ReplicaSet, all: Pod[]): Pod[] {
+  const out: Pod[] = [];
+  for (const pod of all) {
+    const ref = pod.metadata.ownerReferences?.find((r) => r.controller);
+    if (ref) {
+      if (ref.uid === rs.metadata.uid) out.push(pod);
+      continue;
+    }
+    if (!isPodActive(pod) || rs.metadata.deletionTimestamp) continue;
+    if (!matchesSelector(pod.metadata.labels, rs.spec.selector)) continue;
+    pod.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), controllerRef(rs, "apps/v1")];
+    ctx.store.touch(pod);
+    out.push(pod);
+  }
+  return out;
+}
+
+function setFailure(rs: ReplicaSet, message: string | undefined, now: number): boolean {
+  const status = rs.status as ReplicaSet["status"] & { conditions?: ReplicaSetCondition[] };
+  const existing = status.conditions?.find((c) => c.type === "ReplicaFailure");
+  if (message !== undefined) {
+    if (existing) return false;
+    status.conditions = [...(status.conditions ?? []), { type: "ReplicaFailure", status: "True", lastTransitionTime: rfc3339(now), reason: "FailedCreate", message }];
+    return true;
+  }
+  if (!existing) return false;
+  status.conditions = status.conditions!.filter((c) => c.type !== "ReplicaFailure");
+  if (status.conditions.length === 0) delete status.conditions;
+  return true;
+}
+
+/** Pods of all ReplicaSets owned by the same controller (for the doubled-up ranking). */
+function relatedPods(rs: ReplicaSet, podsByOwner: Map<string, Pod[]>, siblings: ReplicaSet[]): Pod[] {
+  const owner = rs.metadata.ownerReferences?.find((r) => r.controller)?.uid;
+  if (!owner) return podsByOwner.get(rs.metadata.uid!) ?? [];
+  const out: Pod[] = [];
+  for (const s of siblings) {
+    if (s.metadata.ownerReferences?.find((r) => r.controller)?.uid === owner) out.push(...(podsByOwner.get(s.metadata.uid!) ?? []));
+  }
+  return out;
+}
+
+/** The rate limiter a controller's work queue applies after failures: 5ms doubling, capped at 1000s. */
+function failureBackoffMs(failures: number): number {
+  return Math.min(5 * 2 ** failures, 1_000_000);
+}
+
+interface CreateFailures {
+  failures: number;
+  retryAt: number;
+  message?: string;
+}
+
+/** Creates or deletes pods toward the desired count; returns the pods now active and any create failure. */
+function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, active: Pod[], related: Pod[]): { active: Pod[]; failure?: string } {
+  const want = rs.spec.replicas ?? 1;
+  const diff = active.length - want;
+  const key = rs.metadata.uid!;
+  if (diff < 0) {
+    const refusal = serviceAccountAdmissionError(ctx.store, rs.metadata.namespace!, rs.spec.template.spec);
+    if (refusal) {
+      const state = ctx.state<CreateFailures>(REPLICASET_CONTROLLER, key, () => ({ failures: 0, retryAt: ctx.now }));
+      const message = `pods "${podGenerateName(rs)}" is forbidden: ${refusal}`;
+      if (ctx.now >= state.retryAt || state.message !== message) {
+        ctx.events.record(rs, "Warning", "FailedCreate", `Error creating: ${message}`, { component: REPLICASET_CONTROLLER });
+        state.retryAt = ctx.now + failureBackoffMs(state.failures);
+        state.failures++;
+        state.message = message;
+      }
+      ctx.wakeAt(state.retryAt);
+      return { active, failure: message };
+    }
+    ctx.dropState(REPLICASET_CONTROLLER, key);
+    const created: Pod[] = [];
+    for (let i = 0; i < -diff; i++) {
+      const pod = ctx.store.create(podFromTemplate(ctx, rs));
+      created.push(pod);
+      ctx.events.record(rs, "Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`, { component: REPLICASET_CONTROLLER });
+    }
+    return { active: [...active, ...created] };
+  }
+  if (diff > 0) {
+    const victims = new Set(sortPodsForDeletion(active, related, ctx.now).slice(0, diff));
+    for (const pod of victims) {
+      requestPodDeletion(ctx.store, pod, ctx.now);
+      ctx.events.record(rs, "Normal", "SuccessfulDelete", `Deleted pod: ${pod.metadata.name}`, { component: REPLICASET_CONTROLLER });
+    }
+    return { active: active.filter((p) => !victims.has(p)) };
+  }
+  return { active };
+}
+
+function syncStatus(ctx: ControllerContext, rs: ReplicaSet, active: Pod[], failure: string | undefined): void {
+  const minReady = rs.spec.minReadySeconds ?? 0;
+  const templateLabels = rs.spec.template.metadata?.labels ?? {};
+  let fully = 0;
+  let ready = 0;
+  let available = 0;
+  let nextAvailable = Infinity;
+  for (const pod of active) {
+    if (Object.keys(templateLabels).length === 0 || matchesMap(pod.metadata.labels, templateLabels)) fully++;
+    if (isPodReady(pod)) {
+      ready++;
+      if (isPodAvailable(pod, minReady, ctx.now)) available++;
+      else nextAvailable = Math.min(nextAvailable, podAvailableAt(pod, minReady) ?? Infinity);
+    }
+  }
+  if (nextAvailable !== Infinity) ctx.wakeAt(nextAvailable);
+  const s = (rs.status ??= { replicas: 0 });
+  let changed = setFailure(rs, failure, ctx.now);
+  const next: Record<string, number | undefined> = {
+    replicas: active.length,
+    fullyLabeledReplicas: fully || undefined,
+    readyReplicas: ready || undefined,
+    availableReplicas: available || undefined,
+    observedGeneration: rs.metadata.generation,
+  };
+  const cur = s as unknown as Record<string, number | undefined>;
+  for (const [k, v] of Object.entries(next)) {
+    if (cur[k] === v) continue;
+    if (v === undefined) delete cur[k];
+    else cur[k] = v;
+    changed = true;
+  }
+  if (changed) ctx.store.touch(rs);
+}
+
+/** The ReplicaSet controller. */
+export const replicaSetController = {
+  name: REPLICASET_CONTROLLER,
+  reconcile(ctx: ControllerContext): void {
+    const replicaSets = ctx.store.list<ReplicaSet>("ReplicaSet");
+    if (replicaSets.length === 0) return;
+    const podsByNamespace = new Map<string, Pod[]>();
+    for (const pod of ctx.store.list<Pod>("Pod")) {
+      const ns = pod.metadata.namespace!;
+      let list = podsByNamespace.get(ns);
+      if (!list) podsByNamespace.set(ns, (list = []));
+      list.push(pod);
+    }
+    const podsByOwner = new Map<string, Pod[]>();
+    const claimed = new Map<ReplicaSet, Pod[]>();
+    for (const rs of replicaSets) {
+      if (!rs.spec?.template) continue;
+      const pods = claimPods(ctx, rs, podsByNamespace.get(rs.metadata.namespace!) ?? []);
+      claimed.set(rs, pods);
+      podsByOwner.set(rs.metadata.uid!, pods);
+    }
+    for (const rs of replicaSets) {
+      const pods = claimed.get(rs);
+      if (!pods) continue;
+      const active = pods.filter(isPodActive);
+      const result = rs.metadata.deletionTimestamp ? { active } : manageReplicas(ctx, rs, active, relatedPods(rs, podsByOwner, replicaSets));
+      syncStatus(ctx, rs, result.active, result.failure);
+    }
+  },
+} satisfies Controller;
