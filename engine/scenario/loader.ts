@@ -10,6 +10,7 @@ import { scenarioFileSchema, renderedSchemas, type Family, type ScenarioFile } f
 import { everyVariant } from "./params";
 import { renderDeep, renderText, TemplateError } from "./template";
 import { ManifestError, parseManifests } from "./manifests";
+import { parseDuration } from "./duration";
 
 /** A validated scenario, ready to instantiate. */
 export interface Scenario {
@@ -143,6 +144,15 @@ function semanticIssues(file: ScenarioFile): string[] {
           continue;
         }
         throw e;
+      }
+      if (field === "history" && Array.isArray(rendered)) {
+        rendered.forEach((h: { ago: string }, i: number) => {
+          try {
+            parseDuration(h.ago);
+          } catch {
+            issues.add(`history[${i}].ago (${where}): "${h.ago}" is not a duration such as 90s, 10m, 2d or 1h30m`);
+          }
+        });
       }
       if (schema) {
         const r = schema.safeParse(rendered);

@@ -123,8 +123,8 @@ const nodeSchema = z
 /** A change to the cluster some time before the learner arrives. */
 const historyStep = z
   .object({
-    /** How long before the learner's time 0 this happened. */
-    ago: duration,
+    /** How long before the learner's time 0 this happened (a duration, or a `{{ param }}` holding one). */
+    ago: z.union([duration, templateRef]),
     /** Kubernetes YAML (multi-document), applied like `kubectl apply` (text templates allowed). */
     manifests: z.string().optional(),
     /** Objects deleted, as `Kind/name` or `Kind/namespace/name`. */

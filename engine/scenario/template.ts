@@ -36,7 +36,7 @@ export function renderText(text: string, params: Record<string, ParamValue>): st
 }
 
 /**
- * Renders templates in every string of a parsed structure. A string that is nothing but
+ * Renders templates in every string (and mapping key) of a parsed structure. A string that is nothing but
  * `{{ name }}` takes the parameter's own type (so `min: "{{ replicas }}"` becomes a number).
  */
 export function renderDeep<T>(value: T, params: Record<string, ParamValue>): T {
@@ -51,7 +51,7 @@ export function renderDeep<T>(value: T, params: Record<string, ParamValue>): T {
   if (Array.isArray(value)) return value.map((v) => renderDeep(v, params)) as T;
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = renderDeep(v, params);
+    for (const [k, v] of Object.entries(value)) out[renderText(k, params)] = renderDeep(v, params);
     return out as T;
   }
   return value;
