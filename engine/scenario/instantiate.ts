@@ -7,7 +7,7 @@
 import type { KObject } from "../model/types";
 import { kindInfo } from "../model/kinds";
 import { Cluster } from "../runtime/cluster";
-import { Random } from "../runtime/random";
+import { Random, fnv1a32 } from "../runtime/random";
 import { defaultControllers } from "../controllers/index";
 import { standardWorld } from "../world/library";
 import type { Scenario } from "./loader";
@@ -68,7 +68,8 @@ export function instantiate(scenario: Scenario, seed: number): Instance {
     hosts: r.hosts,
     externalHosts: r.externalHosts,
   });
-  const cluster = new Cluster({ seed, startMs: clusterStartMs, world, controllers: defaultControllers() });
+  // Seeded per scenario too, so two scenarios played with the same seed do not share pod names.
+  const cluster = new Cluster({ seed: (fnv1a32(scenario.id) ^ seed) >>> 0, startMs: clusterStartMs, world, controllers: defaultControllers() });
   const defaulter = makeDefaulter(new Random(`${scenario.id}\u0000cluster-ip\u0000${seed >>> 0}`));
 
   const nodes = createNodes(cluster, r.nodes ?? DEFAULT_NODES);

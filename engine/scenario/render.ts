@@ -68,7 +68,7 @@ export function renderScenario(scenario: Scenario, params: Record<string, ParamV
 function renderUncached(f: ScenarioFile, p: Record<string, ParamValue>): RenderedScenario {
   const world = renderDeep(f.world, p);
   const steps: RenderedStep[] = f.history
-    ? f.history.map((h) => ({ agoMs: parseDuration(h.ago), manifests: h.manifests !== undefined ? renderText(h.manifests, p) : undefined, delete: h.delete?.map((d) => renderText(d, p)), cordon: h.cordon?.map((d) => renderText(d, p)) }))
+    ? f.history.map((h) => ({ agoMs: parseDuration(renderText(h.ago, p)), manifests: h.manifests !== undefined ? renderText(h.manifests, p) : undefined, delete: h.delete?.map((d) => renderText(d, p)), cordon: h.cordon?.map((d) => renderText(d, p)) }))
     : [{ agoMs: parseDuration(f.appliedAgo ?? "6m"), manifests: renderText(f.manifests ?? "", p) }];
   steps.sort((a, b) => b.agoMs - a.agoMs);
   const apps: Record<string, AppModel> = {};
