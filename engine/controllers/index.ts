@@ -6,6 +6,7 @@ import { replicaSetController } from "./replicaset/replicaset-controller";
 import { persistentVolumeController } from "./persistent-volume/pv-controller";
 import { scheduler } from "./scheduler/scheduler";
 import { endpointsController } from "./endpoints/endpoints-controller";
+import { kubeletController } from "./kubelet";
 
 /**
  * The controllers of the simulated control plane and nodes, in the order they run within a
@@ -22,6 +23,7 @@ export function defaultControllers(): Controller[] {
     replicaSetController,
     persistentVolumeController,
     scheduler,
+    kubeletController,
     endpointsController,
   ];
 }

@@ -31,7 +31,7 @@ export class Cluster {
   readonly events: EventRecorder;
   readonly world: World;
   private readonly controllers: readonly Controller[];
-  private readonly controllerState = new Map<string, unknown>();
+  private readonly controllerState_ = new Map<string, unknown>();
   /** Pending wake-up times, sorted ascending, without duplicates. */
   private timers: number[] = [];
 
@@ -74,17 +74,25 @@ export class Cluster {
       wakeAt: (ms) => this.wakeAt(ms),
       state: <T>(controller: string, key: string, init: () => T): T => {
         const k = `${controller}\u0000${key}`;
-        let v = this.controllerState.get(k) as T | undefined;
+        let v = this.controllerState_.get(k) as T | undefined;
         if (v === undefined) {
           v = init();
-          this.controllerState.set(k, v);
+          this.controllerState_.set(k, v);
         }
         return v;
       },
       dropState: (controller, key) => {
-        this.controllerState.delete(`${controller}\u0000${key}`);
+        this.controllerState_.delete(`${controller}\u0000${key}`);
       },
     };
+  }
+
+  /**
+   * Reads controller-private state without creating it (for views over a controller's
+   * simulation, such as container logs kept by the kubelet). Undefined when absent.
+   */
+  controllerState<T>(controller: string, key: string): T | undefined {
+    return this.controllerState_.get(`${controller}\u0000${key}`) as T | undefined;
   }
 
   /** Runs controller passes at the current instant until none of them writes anything. */

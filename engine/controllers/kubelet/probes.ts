@@ -1,0 +1,217 @@
+import type { Container, Pod, Probe } from "../../model/types";
+import type { ImageSpec, World } from "../../model/world";
+import { baseName } from "../../world/process";
+import { shellWords } from "../../world/programs";
+import type { ContainerRuntime, PodRuntime, ProbeState } from "./state";
+
+/**
+ * Liveness, readiness and startup probes (`pkg/kubelet/prober`), evaluated against the
+ * application model. Probe ticks fall on a grid of `periodSeconds` from the pod's start, as
+ * the prober workers run; ticks are processed in batches when the kubelet next syncs, and the
+ * kubelet only wakes up at ticks that change something (a readiness flip, a kill).
+ */
+
+/** A probe outcome. */
+export type ProbeOutcome = { ok: true } | { ok: false; message: string };
+
+/** Which probe. */
+export type ProbeKind = "startup" | "liveness" | "readiness";
+
+const LABEL: Record<ProbeKind, string> = { startup: "Startup", liveness: "Liveness", readiness: "Readiness" };
+
+/** Something a probe tick did. */
+export interface ProbeEffect {
+  atMs: number;
+  kind: ProbeKind;
+  /** An `Unhealthy` event message, or a kill, or a readiness/startup change. */
+  unhealthy?: string;
+  kill?: string;
+  readyChanged?: boolean;
+  started?: boolean;
+}
+
+function resolvePort(pod: Pod, port: number | string): number | undefined {
+  if (typeof port === "number") return port;
+  if (/^\d+$/.test(port)) return Number(port);
+  for (const c of pod.spec.containers) for (const p of c.ports ?? []) if (p.name === port) return p.containerPort;
+  return undefined;
+}
+
+/** The two outcomes of a probe: while the port is open and while it is not (before start-up, after exit). */
+export interface ProbeOutcomes {
+  listening: ProbeOutcome;
+  closed: ProbeOutcome;
+  /** The port the probe checks is served by this pod's processes at all. */
+  servedBy?: ContainerRuntime;
+}
+
+/** Evaluates a probe against the pod's running processes, as outcomes when listening and when not. */
+export function probeOutcomes(probe: Probe, pod: Pod, pr: PodRuntime, world: World, exec: (argv: string[]) => ProbeOutcome): ProbeOutcomes {
+  const ip = pr.podIP ?? pod.status?.podIP ?? "";
+  if (probe.exec) {
+    const o = exec(probe.exec.command ?? []);
+    return { listening: o, closed: o };
+  }
+  const rawPort = probe.httpGet ? probe.httpGet.port : probe.tcpSocket?.port;
+  if (rawPort === undefined) return { listening: { ok: true }, closed: { ok: true } };
+  const port = resolvePort(pod, rawPort);
+  const hostPort = `${ip}:${port ?? rawPort}`;
+  const refused = `dial tcp ${hostPort}: connect: connection refused`;
+  let served: ContainerRuntime | undefined;
+  let listener;
+  for (const cr of Object.values(pr.containers)) {
+    const plan = cr.running?.plan;
+    if (!plan || port === undefined) continue;
+    const idx = plan.ports.indexOf(port);
+    if (idx < 0) continue;
+    const app = plan.appId ? world.apps[plan.appId] : undefined;
+    listener = app?.listen?.[idx];
+    served = cr;
+    break;
+  }
+  if (probe.httpGet) {
+    const scheme = (probe.httpGet.scheme ?? "HTTP").toLowerCase();
+    const path = probe.httpGet.path ?? "/";
+    const url = `${scheme}://${probe.httpGet.host ?? ip}:${port ?? rawPort}${path.startsWith("/") ? path : `/${path}`}`;
+    const closed: ProbeOutcome = { ok: false, message: `Get "${url}": ${refused}` };
+    if (!served || !listener) return { listening: closed, closed };
+    if (listener.protocol === "tcp") return { listening: { ok: false, message: `Get "${url}": EOF` }, closed, servedBy: served };
+    if (scheme === "https") return { listening: { ok: false, message: `Get "${url}": http: server gave HTTP response to HTTPS client` }, closed, servedBy: served };
+    const route = listener.routes?.[path.split("?")[0]];
+    const unready = served.running?.unready ?? false;
+    const status = route ? (unready && route.whenUnready ? route.whenUnready.status : route.status) : listener.notFound?.status ?? 404;
+    const listening: ProbeOutcome = status >= 200 && status < 400 ? { ok: true } : { ok: false, message: `HTTP probe failed with statuscode: ${status}` };
+    return { listening, closed, servedBy: served };
+  }
+  const closed: ProbeOutcome = { ok: false, message: refused };
+  if (!served) return { listening: closed, closed };
+  return { listening: { ok: true }, closed, servedBy: served };
+}
+
+/** Runs an exec probe command in the container (a few common checks). */
+export function execProbe(argv: string[], image: ImageSpec | undefined, files: Map<string, string>, isListening: (port: number) => boolean): ProbeOutcome {
+  if (argv.length === 0) return { ok: false, message: "" };
+  const binaries = image?.binaries ?? [];
+  const exists = (name: string) => binaries.includes(name) || binaries.includes(baseName(name)) || files.has(name);
+  if (!exists(argv[0])) {
+    return { ok: false, message: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown` };
+  }
+  const name = baseName(argv[0]);
+  const args = argv.slice(1);
+  const busybox = binaries.includes("busybox");
+  if ((name === "sh" || name === "bash") && args[0] === "-c") {
+    const words = shellWords(args[1] ?? "", {});
+    if (words.length === 0) return { ok: true };
+    if (words[0] === "exit") return Number(words[1] ?? 0) === 0 ? { ok: true } : { ok: false, message: "" };
+    return execProbe(words, image, files, isListening);
+  }
+  switch (name) {
+    case "cat":
+    case "ls":
+      for (const f of args.filter((a) => !a.startsWith("-"))) {
+        if (!files.has(f) && ![...files.keys()].some((k) => k.startsWith(`${f.replace(/\/$/, "")}/`))) {
+          return { ok: false, message: name === "cat" ? (busybox ? `cat: can't open '${f}': No such file or directory` : `cat: ${f}: No such file or directory`) : `ls: ${busybox ? "" : "cannot access "}'${f}': No such file or directory` };
+        }
+      }
+      return { ok: true };
+    case "test":
+    case "[": {
+      const f = args.find((a) => a.startsWith("/"));
+      return f && files.has(f) ? { ok: true } : { ok: false, message: "" };
+    }
+    case "false":
+      return { ok: false, message: "" };
+    case "pg_isready": {
+      const port = Number(args[args.indexOf("-p") + 1]) || 5432;
+      return isListening(port) ? { ok: true } : { ok: false, message: "/var/run/postgresql:5432 - no response" };
+    }
+    case "redis-cli":
+      return isListening(6379) ? { ok: true } : { ok: false, message: "Could not connect to Redis at 127.0.0.1:6379: Connection refused" };
+    default:
+      return { ok: true };
+  }
+}
+
+/** The probes of a container in the order the kubelet checks them, with their state. */
+export function containerProbes(c: Container, cr: ContainerRuntime): { kind: ProbeKind; probe: Probe; state: ProbeState }[] {
+  const r = cr.running;
+  if (!r) return [];
+  const out: { kind: ProbeKind; probe: Probe; state: ProbeState }[] = [];
+  if (c.startupProbe && r.startProbe) out.push({ kind: "startup", probe: c.startupProbe, state: r.startProbe });
+  if (c.livenessProbe && r.liveProbe) out.push({ kind: "liveness", probe: c.livenessProbe, state: r.liveProbe });
+  if (c.readinessProbe && r.readyProbe) out.push({ kind: "readiness", probe: c.readinessProbe, state: r.readyProbe });
+  return out;
+}
+
+/**
+ * Processes probe ticks in (lastTick, upToMs] in time order and returns their effects. With
+ * `dryRun` the states are copies (to find the next tick that changes something). Stops at a kill.
+ */
+export function runProbeTicks(
+  probes: { kind: ProbeKind; probe: Probe; state: ProbeState }[],
+  outcomes: Map<ProbeKind, ProbeOutcomes>,
+  gridAnchorMs: number,
+  startedAtMs: number,
+  listenAtMs: number | undefined,
+  endMs: number,
+  upToMs: number,
+  dryRun: boolean,
+  stopAtFirstChange: boolean,
+): ProbeEffect[] {
+  const effects: ProbeEffect[] = [];
+  const work = probes.map((p) => ({ ...p, state: dryRun ? { ...p.state } : p.state }));
+  const startup = work.find((w) => w.kind === "startup");
+  const next = (w: (typeof work)[number]) => {
+    const period = Math.max(1, w.probe.periodSeconds ?? 10) * 1000;
+    const from = Math.max(w.state.lastTickMs + 1, startedAtMs + 1);
+    return gridAnchorMs + Math.ceil((from - gridAnchorMs) / period) * period;
+  };
+  for (let guard = 0; guard < 100_000; guard++) {
+    let best: (typeof work)[number] | undefined;
+    let bestAt = Infinity;
+    for (const w of work) {
+      const at = next(w);
+      if (at < bestAt) {
+        bestAt = at;
+        best = w;
+      }
+    }
+    if (!best || bestAt > upToMs || bestAt >= endMs) break;
+    const w = best;
+    const at = bestAt;
+    w.state.lastTickMs = at;
+    if ((at - startedAtMs) / 1000 < (w.probe.initialDelaySeconds ?? 0)) continue;
+    if (w.kind !== "startup" && startup && !startup.state.passed) continue;
+    if (w.kind === "startup" && w.state.passed) continue;
+    const o = outcomes.get(w.kind)!;
+    const outcome = listenAtMs !== undefined && at >= listenAtMs ? o.listening : o.closed;
+    const failureThreshold = Math.max(1, w.probe.failureThreshold ?? 3);
+    const successThreshold = Math.max(1, w.probe.successThreshold ?? 1);
+    if (outcome.ok) {
+      w.state.consecutiveSuccesses++;
+      w.state.consecutiveFailures = 0;
+      if (!w.state.passed && w.state.consecutiveSuccesses >= (w.kind === "readiness" ? successThreshold : 1)) {
+        w.state.passed = true;
+        effects.push(w.kind === "startup" ? { atMs: at, kind: w.kind, started: true } : { atMs: at, kind: w.kind, readyChanged: true });
+        if (stopAtFirstChange) return effects;
+      }
+      continue;
+    }
+    w.state.consecutiveFailures++;
+    w.state.consecutiveSuccesses = 0;
+    effects.push({ atMs: at, kind: w.kind, unhealthy: `${LABEL[w.kind]} probe failed: ${outcome.message}` });
+    if (w.state.consecutiveFailures >= failureThreshold) {
+      if (w.kind === "readiness") {
+        if (w.state.passed) {
+          w.state.passed = false;
+          effects.push({ atMs: at, kind: w.kind, readyChanged: true });
+          if (stopAtFirstChange) return effects;
+        }
+      } else {
+        effects.push({ atMs: at, kind: w.kind, kill: `failed ${w.kind} probe, will be restarted` });
+        return effects;
+      }
+    }
+  }
+  return effects;
+}

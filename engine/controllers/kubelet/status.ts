@@ -1,0 +1,199 @@
+import type { ContainerState, ContainerStatus, Container, Node, Pod, PodCondition, PodStatus } from "../../model/types";
+import { rfc3339 } from "../../runtime/clock";
+import type { ContainerRuntime, PodRuntime, TerminatedInfo } from "./state";
+
+/**
+ * Builds the pod status the kubelet reports (`pkg/kubelet/kubelet_pods.go`): container
+ * statuses, phase, conditions, IPs and QoS class.
+ */
+
+function terminatedState(t: TerminatedInfo): ContainerState {
+  return {
+    terminated: {
+      exitCode: t.exitCode,
+      reason: t.reason,
+      ...(t.message ? { message: t.message } : {}),
+      startedAt: rfc3339(t.startedAtMs),
+      finishedAt: rfc3339(t.finishedAtMs),
+      containerID: t.containerID,
+    },
+  };
+}
+
+/** The status of one container. */
+export function containerStatus(c: Container, cr: ContainerRuntime | undefined): ContainerStatus {
+  const base = { name: c.name, image: c.image, imageID: "", ready: false, restartCount: cr?.restartCount ?? 0, started: false };
+  if (!cr) return { ...base, state: { waiting: { reason: "ContainerCreating" } }, lastState: {} };
+  const image = cr.image && cr.image.spec === c.image ? cr.image : undefined;
+  const withImage = image ? { image: image.normalized, imageID: image.imageID } : {};
+  if (cr.running) {
+    const r = cr.running;
+    return {
+      ...base,
+      ...withImage,
+      containerID: `containerd://${r.id}`,
+      state: { running: { startedAt: rfc3339(r.startedAtMs) } },
+      lastState: cr.last ? terminatedState(cr.last) : {},
+      ready: r.ready,
+      started: r.startedFlag,
+    };
+  }
+  if (cr.waiting) {
+    const last = cr.terminated ?? cr.last;
+    const st: ContainerStatus = {
+      ...base,
+      ...(cr.terminated || cr.last ? withImage : {}),
+      state: { waiting: cr.waiting.message ? { reason: cr.waiting.reason, message: cr.waiting.message } : { reason: cr.waiting.reason } },
+      lastState: last ? terminatedState(last) : {},
+    };
+    if (cr.terminated) st.containerID = `containerd://${cr.terminated.containerID}`;
+    return st;
+  }
+  if (cr.terminated) {
+    return {
+      ...base,
+      ...withImage,
+      containerID: `containerd://${cr.terminated.containerID}`,
+      state: terminatedState(cr.terminated),
+      lastState: cr.last ? terminatedState(cr.last) : {},
+    };
+  }
+  return { ...base, state: { waiting: { reason: "ContainerCreating" } }, lastState: {} };
+}
+
+/** `getPhase` of the kubelet. */
+export function podPhase(pod: Pod, statuses: ContainerStatus[], initDone: boolean, initFailed: boolean): PodStatus["phase"] {
+  if (initFailed) return "Failed";
+  if (!initDone) return "Pending";
+  let running = 0;
+  let waiting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const s of statuses) {
+    if (s.state.running) running++;
+    else if (s.state.terminated) {
+      stopped++;
+      if (s.state.terminated.exitCode === 0) succeeded++;
+    } else if (s.state.waiting) {
+      if (s.lastState.terminated) stopped++;
+      else waiting++;
+    }
+  }
+  const policy = pod.spec.restartPolicy ?? "Always";
+  if (waiting > 0) return "Pending";
+  if (running > 0) return "Running";
+  if (stopped > 0) {
+    if (policy === "Always") return "Running";
+    if (stopped === succeeded && statuses.every((s) => s.state.terminated)) return "Succeeded";
+    if (policy === "Never" && statuses.every((s) => s.state.terminated)) return "Failed";
+    return "Running";
+  }
+  return "Pending";
+}
+
+/** The QoS class of a pod (`Guaranteed`, `Burstable`, `BestEffort`). */
+export function qosClass(pod: Pod): "Guaranteed" | "Burstable" | "BestEffort" {
+  const all = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+  let any = false;
+  let guaranteed = true;
+  for (const c of all) {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    if (Object.keys(req).length || Object.keys(lim).length) any = true;
+    for (const r of ["cpu", "memory"]) {
+      const l = lim[r];
+      const q = req[r] ?? l;
+      if (l === undefined || q !== l) guaranteed = false;
+    }
+  }
+  if (!any) return "BestEffort";
+  return guaranteed ? "Guaranteed" : "Burstable";
+}
+
+/** A condition with its lastTransitionTime kept while its status does not change. */
+function condition(pr: PodRuntime, nowMs: number, type: string, ok: boolean, reason?: string, message?: string): PodCondition {
+  const status = ok ? "True" : "False";
+  const key = type;
+  const prev = pr.transitions[key];
+  const prevStatus = pr.transitions[`${key}=status`];
+  if (prev === undefined || prevStatus !== (ok ? 1 : 0)) {
+    pr.transitions[key] = nowMs;
+    pr.transitions[`${key}=status`] = ok ? 1 : 0;
+  }
+  const c: PodCondition = { type, status, lastProbeTime: null, lastTransitionTime: rfc3339(pr.transitions[key]) };
+  if (reason) c.reason = reason;
+  if (message) c.message = message;
+  return c;
+}
+
+/** The whole status the kubelet reports for a pod at `nowMs`. */
+export function buildPodStatus(pod: Pod, pr: PodRuntime, node: Node, nowMs: number, conditionTimeMs: number): PodStatus {
+  const inits = pod.spec.initContainers ?? [];
+  const initStatuses = inits.map((c) => containerStatus(c, pr.containers[c.name]));
+  const statuses = pod.spec.containers.map((c) => containerStatus(c, pr.containers[c.name]));
+  const initDone = inits.every((c) => pr.containers[c.name]?.terminated?.exitCode === 0 && pr.containers[c.name]?.done);
+  const initFailed = (pod.spec.restartPolicy ?? "Always") === "Never" && inits.some((c) => pr.containers[c.name]?.done && (pr.containers[c.name]?.terminated?.exitCode ?? 0) !== 0);
+  if (inits.length && !initDone) for (const s of statuses) if (s.state.waiting?.reason === "ContainerCreating") s.state = { waiting: { reason: "PodInitializing" } };
+  let phase = pr.final ?? podPhase(pod, statuses, initDone, initFailed);
+  if (phase === "Succeeded" || phase === "Failed") pr.final = phase;
+  const hostIP = node.status.addresses.find((a) => a.type === "InternalIP")?.address;
+  const finished = phase === "Succeeded" || phase === "Failed";
+  const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
+  const unreadyInit = inits.filter((c) => !(pr.containers[c.name]?.done && pr.containers[c.name]?.terminated?.exitCode === 0)).map((c) => c.name);
+  const t = conditionTimeMs;
+  const conditions: PodCondition[] = [
+    condition(pr, t, "PodReadyToStartContainers", pr.sandboxMs !== undefined && !finished),
+    inits.length === 0
+      ? condition(pr, t, "Initialized", true)
+      : initDone || finished
+        ? condition(pr, t, "Initialized", true, finished && !initDone ? "PodCompleted" : undefined)
+        : condition(pr, t, "Initialized", false, "ContainersNotInitialized", `containers with incomplete status: [${unreadyInit.join(" ")}]`),
+    finished
+      ? condition(pr, t, "Ready", false, "PodCompleted")
+      : unready.length
+        ? condition(pr, t, "Ready", false, "ContainersNotReady", `containers with unready status: [${unready.join(" ")}]`)
+        : condition(pr, t, "Ready", true),
+    finished
+      ? condition(pr, t, "ContainersReady", false, "PodCompleted")
+      : unready.length
+        ? condition(pr, t, "ContainersReady", false, "ContainersNotReady", `containers with unready status: [${unready.join(" ")}]`)
+        : condition(pr, t, "ContainersReady", true),
+  ];
+  for (const c of pod.status?.conditions ?? []) if (!conditions.some((x) => x.type === c.type)) conditions.push(c);
+  const status: PodStatus = { phase, conditions };
+  if (hostIP) {
+    status.hostIP = hostIP;
+    status.hostIPs = [{ ip: hostIP }];
+  }
+  if (pr.podIP && !finished) {
+    status.podIP = pr.podIP;
+    status.podIPs = [{ ip: pr.podIP }];
+  } else if (pr.podIP && finished) {
+    status.podIP = pr.podIP;
+    status.podIPs = [{ ip: pr.podIP }];
+  }
+  status.startTime = rfc3339(pr.firstSeenMs);
+  if (inits.length) status.initContainerStatuses = initStatuses;
+  status.containerStatuses = statuses;
+  status.qosClass = pod.status?.qosClass ?? qosClass(pod);
+  void nowMs;
+  return status;
+}
+
+/** Structural equality of two JSON-like values (no allocation). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a as object);
+  const kb = Object.keys(b as object);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
