@@ -20,12 +20,24 @@ export interface EditRequest {
   yaml: string;
 }
 
+/**
+ * A request to keep an interactive shell attached to a container after the command returns
+ * (`kubectl exec -it POD -- sh`, `kubectl debug -it`): the session feeds the learner's next
+ * lines to the simulated shell (`simShell` in `commands/inspect/sim-shell`) until it exits.
+ */
+export interface AttachRequest {
+  namespace: string;
+  pod: string;
+  container: string;
+}
+
 /** What a kubectl invocation printed and how it exited. */
 export interface CommandResult {
   stdout: string;
   stderr: string;
   exitCode: number;
   edit?: EditRequest;
+  attach?: AttachRequest;
 }
 
 /** Everything a command may touch. */
