@@ -40,6 +40,15 @@ export interface CommandResult {
   attach?: AttachRequest;
 }
 
+/**
+ * The learner's kubeconfig, as far as kubectl's commands read and change it: session state
+ * that `kubectl config set-context --current --namespace=X` updates in place.
+ */
+export interface KubeconfigState {
+  /** The current context's namespace (`default` when the context sets none). */
+  namespace: string;
+}
+
 /** Everything a command may touch. */
 export interface CommandContext {
   cluster: Cluster;
@@ -49,6 +58,8 @@ export interface CommandContext {
   namespace: string;
   /** Whether `-n` was given explicitly. */
   namespaceExplicit: boolean;
+  /** The session's kubeconfig (`kubectl config` reads and changes it); absent, commands see a fixed context. */
+  kubeconfig?: KubeconfigState;
 }
 
 /** One kubectl command, e.g. `get` or `rollout status`, declared with its flags. */
