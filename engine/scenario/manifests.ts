@@ -91,8 +91,13 @@ export function applyManifests(cluster: Cluster, objects: KObject[], defaulter: 
     obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), "kubectl.kubernetes.io/last-applied-configuration": sortedJson(applied) + "\n" };
     if (obj.kind === "Secret") convertStringData(obj as Secret);
     dropEmptyLists(obj);
-    defaulter(obj, cluster);
     const live = store.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
+    if (live?.kind === "Service" && obj.spec && !obj.spec.clusterIP) {
+      // apply keeps what the API server allocated
+      obj.spec.clusterIP = live.spec?.clusterIP;
+      obj.spec.clusterIPs = live.spec?.clusterIPs;
+    }
+    defaulter(obj, cluster);
     if (live) {
       if (obj.status === undefined && live.status !== undefined) obj.status = live.status;
       store.replace(obj);
