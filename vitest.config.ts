@@ -2,8 +2,9 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 /**
- * Two projects: the engine's pure tests, and the web tests, which run against a
- * real PostgreSQL started once by tests/web/global-setup.ts. Playwright specs
+ * Three projects: the engine's pure tests, the deployment tests (Dockerfile, deploy/
+ * manifests, observability), and the web tests, which run against a real PostgreSQL
+ * started once by tests/web/global-setup.ts. Playwright specs
  * (tests/e2e/*.spec.ts) are not vitest's.
  */
 export default defineConfig({
@@ -15,6 +16,14 @@ export default defineConfig({
         test: {
           name: "engine",
           include: ["tests/engine/**/*.test.ts", "engine/**/*.test.ts", "scenarios/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Deployment artefacts (Dockerfile, deploy/ manifests) and lib/observability: no database.
+          name: "deploy",
+          include: ["tests/deploy/**/*.test.ts"],
         },
       },
       {

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { getSessionUser } from "../auth/get-session-user";
 import type { SessionUser } from "../auth/session-user";
+import { observeRequest } from "../observability/observe-request";
 import { ApiError, errorResponse } from "./errors";
 
 /** What a route handler receives once its params are parsed (and its user known). */
@@ -20,19 +21,21 @@ async function parseParams<S extends z.ZodType>(schema: S | undefined, context: 
   return result.data as z.infer<S>;
 }
 
-/** Wraps a public route handler: parses route params, maps every error to the API error shape. */
+/** Wraps a public route handler: parses route params, maps every error to the API error shape, logs and measures the request. */
 export function publicRoute<S extends z.ZodType>(
   paramsSchema: S | undefined,
   handler: (ctx: RouteContext<z.infer<S>, SessionUser | null>) => Promise<Response>,
 ) {
-  return async (request: Request, context?: NextRouteContext): Promise<Response> => {
-    try {
-      const params = await parseParams(paramsSchema, context);
-      return await handler({ request, params, user: await getSessionUser() });
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
+  return async (request: Request, context?: NextRouteContext): Promise<Response> =>
+    // One JSON log line and one latency observation per request (lib/observability).
+    observeRequest(request, async () => {
+      try {
+        const params = await parseParams(paramsSchema, context);
+        return await handler({ request, params, user: await getSessionUser() });
+      } catch (error) {
+        return errorResponse(error);
+      }
+    });
 }
 
 /**
