@@ -1,0 +1,112 @@
+/**
+ * What a process started by `kubectl exec` (or in a debug container) sees: its environment,
+ * the container's filesystem (image files, mounted ConfigMaps, Secrets, the service account
+ * token), the executables in the image, the processes, and the cluster network.
+ */
+import type { Container, Pod } from "../../../model/types";
+import type { ImageSpec, World } from "../../../model/world";
+import type { Cluster } from "../../../runtime/cluster";
+import { containerFiles, resolveContainerEnv } from "../../../world/container-config";
+import { parseImageReference } from "../../../world/image-reference";
+import type { NetworkContext } from "../../../world/network";
+import { effectiveArgv } from "../../../world/process";
+
+/** One process in the container (`ps`). */
+export interface ProcessEntry {
+  pid: number;
+  user: string;
+  argv: string[];
+}
+
+/** Everything the simulated shell reads; plain data plus the network. */
+export interface ContainerView {
+  pod: Pod;
+  containerName: string;
+  hostname: string;
+  env: Record<string, string>;
+  /** Absolute path → content; directories are implied by the paths. */
+  files: Map<string, string>;
+  /** Executables: bare names on PATH and absolute paths. */
+  binaries: Set<string>;
+  /** No shell and no coreutils in the image. */
+  distroless: boolean;
+  user: string;
+  workingDir: string;
+  processes: ProcessEntry[];
+  /** Virtual now, ms since the epoch. */
+  now: number;
+  network: NetworkContext;
+}
+
+/** The image spec a container image reference names in the world's registry (credentials not checked). */
+export function imageSpecFor(world: World, image: string): ImageSpec | undefined {
+  const parsed = parseImageReference(image);
+  if (!parsed.ok) return undefined;
+  const repo = world.registry.repositories.find((r) => r.name === parsed.ref.repository);
+  if (!repo) return undefined;
+  if (parsed.ref.tag && repo.tags[parsed.ref.tag]) return repo.tags[parsed.ref.tag];
+  return Object.values(repo.tags).find((t) => parsed.ref.digest && t.digest === parsed.ref.digest);
+}
+
+const BIN_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+
+/** Whether `name` (bare, or an absolute path in a bin directory) is an executable of the view. */
+export function isExecutable(view: Pick<ContainerView, "binaries" | "files">, name: string): boolean {
+  if (view.binaries.has(name)) return true;
+  if (name.startsWith("/")) {
+    const base = name.slice(name.lastIndexOf("/") + 1);
+    const dir = name.slice(0, name.lastIndexOf("/")) || "/";
+    return BIN_DIRS.includes(dir) && view.binaries.has(base);
+  }
+  return false;
+}
+
+/**
+ * Builds the view of `container` in `pod` at the cluster's current time, with the network of
+ * `network`. Returns undefined when the container is not in the pod.
+ */
+export function containerView(cluster: Cluster, pod: Pod, containerName: string, network: NetworkContext): ContainerView | undefined {
+  const container: Container | undefined =
+    pod.spec.containers.find((c) => c.name === containerName) ??
+    pod.spec.initContainers?.find((c) => c.name === containerName) ??
+    pod.spec.ephemeralContainers?.find((c) => c.name === containerName);
+  if (!container) return undefined;
+  const image = imageSpecFor(cluster.world, container.image);
+  const env: Record<string, string> = {};
+  const imagePath = image?.env?.PATH ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  env.PATH = imagePath;
+  env.HOSTNAME = pod.metadata.name;
+  const resolved = resolveContainerEnv(cluster.store, pod, container, image);
+  if (resolved.ok) for (const e of resolved.env) env[e.name] = e.value;
+  env.HOME ??= image?.user && image.user !== "root" ? `/home/${image.user}` : "/root";
+  const files = containerFiles(cluster.store, pod, container, image, cluster.world.clusterDomain);
+  const user = image?.user ?? "root";
+  const main = pod.spec.containers[0];
+  const mainImage = main ? imageSpecFor(cluster.world, main.image) : undefined;
+  const shareProcesses = (pod.spec as { shareProcessNamespace?: boolean }).shareProcessNamespace === true;
+  const target = (container as { targetContainerName?: string }).targetContainerName;
+  const processes: ProcessEntry[] = [];
+  const own = effectiveArgv(image, container.command, container.args);
+  if (target || shareProcesses) {
+    const t = pod.spec.containers.find((c) => c.name === (target ?? main?.name)) ?? main;
+    const tImage = t ? imageSpecFor(cluster.world, t.image) : mainImage;
+    if (t) processes.push({ pid: 1, user: tImage?.user ?? "root", argv: effectiveArgv(tImage, t.command, t.args) });
+    processes.push({ pid: 7, user, argv: own.length > 0 ? own : ["sh"] });
+  } else {
+    processes.push({ pid: 1, user, argv: own.length > 0 ? own : ["sh"] });
+  }
+  return {
+    pod,
+    containerName,
+    hostname: pod.metadata.name,
+    env,
+    files,
+    binaries: new Set(image?.binaries ?? []),
+    distroless: image?.distroless === true,
+    user,
+    workingDir: container.workingDir ?? image?.workingDir ?? "/",
+    processes,
+    now: cluster.now(),
+    network,
+  };
+}
