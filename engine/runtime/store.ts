@@ -21,6 +21,7 @@ export class ObjectStore {
   clientWrites = 0;
   /** Set by the runner while controllers reconcile, so their writes are not counted as client writes. */
   inControllerPass = false;
+  private readonly kindVersions = new Map<string, number>();
 
   constructor(
     private readonly rng: Random,
@@ -39,10 +40,23 @@ export class ObjectStore {
     return b;
   }
 
+  /**
+   * Increases on every write to objects of `kind` (create, replace, touch, remove), so a
+   * controller can skip a pass when none of the kinds it reads changed.
+   */
+  kindVersion(kind: string): number {
+    return this.kindVersions.get(kind) ?? 0;
+  }
+
+  private bumpKind(kind: string): void {
+    this.kindVersions.set(kind, (this.kindVersions.get(kind) ?? 0) + 1);
+  }
+
   private bump(obj: KObject): void {
     this.resourceVersion += 1 + (this.rng.nextUint32() % 7);
     obj.metadata.resourceVersion = String(this.resourceVersion);
     this.version++;
+    this.bumpKind(obj.kind);
     if (!this.inControllerPass) this.clientWrites++;
   }
 
@@ -125,6 +139,7 @@ export class ObjectStore {
     if (!obj || !b) return undefined;
     b.delete(key(ns, name));
     this.version++;
+    this.bumpKind(kind);
     if (!this.inControllerPass) this.clientWrites++;
     return obj;
   }

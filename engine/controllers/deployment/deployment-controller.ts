@@ -7,6 +7,7 @@ import type { Deployment, ReplicaSet } from "../../model/types";
 import { matchesSelector } from "../../model/labels";
 import { controllerRef } from "../../runtime/controller";
 import type { Controller, ControllerContext } from "../../runtime/controller";
+import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { DeploymentReason, getCondition, hasProgressDeadline, newCondition, setCondition } from "./deployment-util";
 import { rolloutRecreate } from "./recreate";
 import { rolloutRolling } from "./rolling";
@@ -64,7 +65,8 @@ export function syncDeployment(ctx: ControllerContext, d: Deployment): void {
 }
 
 /** The deployment controller. */
-export const deploymentController = {
+export const deploymentController = skipWhenUnchanged(
+  {
   name: DEPLOYMENT_CONTROLLER,
   reconcile(ctx: ControllerContext): void {
     for (const d of ctx.store.list<Deployment>("Deployment")) {
@@ -72,4 +74,6 @@ export const deploymentController = {
       syncDeployment(ctx, d);
     }
   },
-} satisfies Controller;
+} satisfies Controller,
+  { kinds: ["Deployment", "ReplicaSet", "Pod"], clock: true },
+);

@@ -9,6 +9,7 @@ import type { EndpointAddress, EndpointSubset, Endpoints, Pod, Service, ServiceP
 import { matchesMap } from "../../model/labels";
 import { rfc3339, parseTime } from "../../runtime/clock";
 import type { Controller, ControllerContext } from "../../runtime/controller";
+import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { isPodReady, podReadyCondition } from "../pod-util";
 
 const CONTROLLER = "endpoints-controller";
@@ -106,7 +107,8 @@ function endpointsLabels(svc: Service): Record<string, string> | undefined {
 }
 
 /** The endpoints controller. */
-export const endpointsController = {
+export const endpointsController = skipWhenUnchanged(
+  {
   name: CONTROLLER,
   reconcile(ctx: ControllerContext): void {
     const managed = ctx.state<Record<string, string>>(CONTROLLER, "managed", () => ({}));
@@ -157,4 +159,6 @@ export const endpointsController = {
       delete managed[key];
     }
   },
-} satisfies Controller;
+} satisfies Controller,
+  { kinds: ["Service", "Pod", "Endpoints"], clock: false },
+);

@@ -7,12 +7,15 @@
 import type { KObject, OwnerReference, Pod } from "../../model/types";
 import { KINDS, kindInfo } from "../../model/kinds";
 import type { Controller, ControllerContext } from "../../runtime/controller";
+import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { requestPodDeletion } from "../pod-deletion";
 
 const CONTROLLER = "garbage-collector";
 
 /** Kinds that never carry owner references in the simulation, skipped for speed. */
 const NEVER_OWNED = new Set(["Event", "Namespace", "Node", "StorageClass"]);
+/** Every kind the collector reads: all but Events. */
+const OWNED_KINDS = KINDS.map((k) => k.kind).filter((k) => k !== "Event");
 
 function ownerExists(ctx: ControllerContext, dependent: KObject, ref: OwnerReference): boolean {
   let namespaced: boolean;
@@ -33,7 +36,8 @@ export function deleteDependent(ctx: ControllerContext, obj: KObject): void {
 }
 
 /** The garbage collector controller. */
-export const garbageCollector = {
+export const garbageCollector = skipWhenUnchanged(
+  {
   name: CONTROLLER,
   reconcile(ctx: ControllerContext): void {
     for (const k of KINDS) {
@@ -53,4 +57,6 @@ export const garbageCollector = {
       }
     }
   },
-} satisfies Controller;
+} satisfies Controller,
+  { kinds: OWNED_KINDS, clock: false },
+);

@@ -10,6 +10,7 @@ import { matchesMap, matchesSelector } from "../../model/labels";
 import { rfc3339 } from "../../runtime/clock";
 import { controllerRef } from "../../runtime/controller";
 import type { Controller, ControllerContext } from "../../runtime/controller";
+import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { applyPodCreateDefaults, serviceAccountAdmissionError } from "../defaults";
 import { requestPodDeletion } from "../pod-deletion";
 import { isPodActive, isPodAvailable, isPodReady, podAvailableAt } from "../pod-util";
@@ -183,7 +184,8 @@ function syncStatus(ctx: ControllerContext, rs: ReplicaSet, active: Pod[], failu
 }
 
 /** The ReplicaSet controller. */
-export const replicaSetController = {
+export const replicaSetController = skipWhenUnchanged(
+  {
   name: REPLICASET_CONTROLLER,
   reconcile(ctx: ControllerContext): void {
     const replicaSets = ctx.store.list<ReplicaSet>("ReplicaSet");
@@ -211,4 +213,6 @@ export const replicaSetController = {
       syncStatus(ctx, rs, result.active, result.failure);
     }
   },
-} satisfies Controller;
+} satisfies Controller,
+  { kinds: ["ReplicaSet", "Pod", "ServiceAccount"], clock: true },
+);

@@ -12,6 +12,7 @@
  */
 import type { PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from "../../model/types";
 import type { Controller, ControllerContext } from "../../runtime/controller";
+import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { requestPodDeletion } from "../pod-deletion";
 import { isPodTerminal, setPodCondition } from "../pod-util";
 import { isDelayBinding, SELECTED_NODE_ANNOTATION } from "../persistent-volume/volume-matching";
@@ -216,7 +217,8 @@ function fail(ctx: ControllerContext, pod: Pod, result: Extract<ScheduleResult, 
 }
 
 /** The default scheduler. */
-export const scheduler = {
+export const scheduler = skipWhenUnchanged(
+  {
   name: DEFAULT_SCHEDULER,
   reconcile(ctx: ControllerContext): void {
     const pods = ctx.store.list<Pod>("Pod");
@@ -259,4 +261,6 @@ export const scheduler = {
     }
     state.pods = live;
   },
-} satisfies Controller;
+} satisfies Controller,
+  { kinds: ["Pod", "Node", "PersistentVolumeClaim", "PersistentVolume", "StorageClass"], clock: true },
+);
