@@ -154,7 +154,7 @@ function logLines(lines: AppLogLine[] | undefined, startAt: number, span: number
   let i = 0;
   for (const l of list) {
     if (typeof l === "string") {
-      out.push({ at: startAt + (plain > 1 ? (span * i) / plain : 0), text: l });
+      out.push({ at: startAt + Math.min(0.2, span * 0.05) + (plain > 1 ? (span * 0.95 * i) / plain : 0), text: l });
       i++;
     } else out.push({ at: startAt + l.at, text: l.line });
   }

@@ -75,6 +75,8 @@ export interface ContainerRuntime {
   restartCount: number;
   crashBackoff?: BackoffEntry;
   pullBackoff?: BackoffEntry;
+  /** The image the pull back-off is about (the kubelet keys it by pod and image). */
+  pullBackoffImage?: string;
   loop?: RetryLoop;
   /** Next restart or retry sync (ms). */
   nextSyncMs?: number;

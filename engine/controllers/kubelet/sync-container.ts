@@ -1,10 +1,11 @@
 import type { Container, Node, Pod } from "../../model/types";
-import type { ImageSpec } from "../../model/world";
+import type { ImageSpec, World } from "../../model/world";
 import { bytes } from "../../model/quantity";
 import type { ControllerContext } from "../../runtime/controller";
 import { containerFiles, resolveContainerEnv } from "../../world/container-config";
 import { baseName, checkRequirement, effectiveArgv, planProcess } from "../../world/process";
 import { reachable } from "../../world/network";
+import { parseImageReference } from "../../world/image-reference";
 import { expandVarRefs } from "../../world/container-config";
 import { inBackoffSince, inBackoffSinceUpdate, nextBackoff, backoffText } from "./backoff";
 import { containerFieldPath, recordAt } from "./events";
@@ -29,13 +30,22 @@ export interface SyncEnv {
 }
 
 /** The image spec a container runs (after a pull), looked up in the registry model. */
-export function imageSpecOf(env: SyncEnv, cr: ContainerRuntime): ImageSpec | undefined {
+export function imageSpecFor(world: World, cr: ContainerRuntime): ImageSpec | undefined {
   if (!cr.image) return undefined;
-  const repo = env.ctx.world.registry.repositories.find((r) => r.name === cr.image!.repository);
+  const repo = world.registry.repositories.find((r) => r.name === cr.image!.repository);
   if (!repo) return undefined;
   if (cr.image.tag && repo.tags[cr.image.tag]) return repo.tags[cr.image.tag];
   const digest = cr.image.imageID.split("@")[1];
   return Object.values(repo.tags).find((s) => s.digest === digest) ?? Object.values(repo.tags)[0];
+}
+
+function imageSpecOf(env: SyncEnv, cr: ContainerRuntime): ImageSpec | undefined {
+  return imageSpecFor(env.ctx.world, cr);
+}
+
+/** The pull back-off entry for the container's current image (a new image starts afresh). */
+function pullBackoffFor(c: Container, cr: ContainerRuntime) {
+  return cr.pullBackoffImage === c.image ? cr.pullBackoff : undefined;
 }
 
 function podRef(pod: Pod): string {
@@ -152,7 +162,7 @@ function advanceLoop(env: SyncEnv, c: Container, cr: ContainerRuntime, now: numb
         event(env, cr, tick, "Warning", "BackOff", `Back-off restarting failed container ${cr.name} in pod ${podRef(env.pod)}`);
         break;
       case "pull":
-        if (!inBackoffSinceUpdate(cr.pullBackoff, tick)) {
+        if (!inBackoffSinceUpdate(pullBackoffFor(c, cr), tick)) {
           cr.loop = undefined;
           beginStart(env, c, cr, tick);
           return true;
@@ -178,7 +188,10 @@ function advanceLoop(env: SyncEnv, c: Container, cr: ContainerRuntime, now: numb
   const l = cr.loop;
   if (!l) return true;
   if (l.kind === "crash" && l.untilMs !== undefined) env.ctx.wakeAt(nextTick(env, l.anchorMs, l.untilMs - 1));
-  else if (l.kind === "pull" && cr.pullBackoff) env.ctx.wakeAt(nextTick(env, l.anchorMs, cr.pullBackoff.lastUpdateMs + cr.pullBackoff.durationMs - 1));
+  else if (l.kind === "pull") {
+    const b = pullBackoffFor(c, cr);
+    env.ctx.wakeAt(b ? nextTick(env, l.anchorMs, b.lastUpdateMs + b.durationMs - 1) : nextTick(env, l.anchorMs, now));
+  }
   else if (l.kind === "config" && configResolves(env, c, cr)) env.ctx.wakeAt(nextTick(env, l.anchorMs, now));
   return false;
 }
@@ -195,6 +208,16 @@ function beginStart(env: SyncEnv, c: Container, cr: ContainerRuntime, t: number,
   const { ctx } = env;
   const node = env.node.metadata.name;
   const policy = pullPolicy(c);
+  const parsed = parseImageReference(c.image);
+  if (!parsed.ok) {
+    // The image manager rejects the reference before any pull (InspectFailed).
+    const msg = `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": ${parsed.error}`;
+    event(env, cr, t, "Warning", "InspectFailed", msg);
+    event(env, cr, t, "Warning", "Failed", "Error: InvalidImageName");
+    cr.waiting = { reason: "InvalidImageName", message: msg };
+    cr.loop = { kind: "create", anchorMs: t, lastTickMs: t };
+    return true;
+  }
   const present = imagePresent(ctx, node, c.image) && cr.image?.spec === c.image;
   const presentOnNode = imagePresent(ctx, node, c.image);
   if (policy === "Never" && !presentOnNode) {
@@ -216,35 +239,18 @@ function beginStart(env: SyncEnv, c: Container, cr: ContainerRuntime, t: number,
       }
       cr.pull = undefined;
     }
-    if (inBackoffSinceUpdate(cr.pullBackoff, t)) {
+    if (inBackoffSinceUpdate(pullBackoffFor(c, cr), t)) {
       cr.loop = { kind: "pull", anchorMs: t, lastTickMs: t - 1 };
       return true;
     }
-    // Invalid references fail before any pull.
-    const test = ctx.world && c.image;
-    void test;
     event(env, cr, t, "Normal", "Pulling", `Pulling image "${c.image}"`);
     startPull(ctx, env.pod, c, cr, t, present || presentOnNode);
-    if (!cr.pull!.ok && cr.pull!.message && !cr.pull!.message.startsWith("rpc error")) {
-      // InvalidImageName: reported by the image manager without pulling.
-      cr.pull = undefined;
-      const msg = `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": ${invalidReason(c.image)}`;
-      event(env, cr, t, "Warning", "InspectFailed", msg);
-      event(env, cr, t, "Warning", "Failed", "Error: InvalidImageName");
-      cr.waiting = { reason: "InvalidImageName", message: msg };
-      cr.loop = { kind: "create", anchorMs: t, lastTickMs: t };
-      return true;
-    }
     if (!retry && !cr.waiting && !cr.terminated) cr.waiting = { reason: "ContainerCreating" };
     env.ctx.wakeAt(cr.pull!.doneMs);
     return true;
   }
   event(env, cr, t, "Normal", "Pulled", `Container image "${c.image}" already present on machine`);
   return afterImage(env, c, cr, t);
-}
-
-function invalidReason(image: string): string {
-  return image !== image.toLowerCase() && /^[a-zA-Z0-9./:_-]+$/.test(image) ? `invalid reference format: repository name (${image.split(":")[0].includes("/") ? image.split(":")[0] : `library/${image.split(":")[0]}`}) must be lowercase` : "invalid reference format";
 }
 
 /** Completes a pull when its time has come. */
@@ -266,7 +272,8 @@ function finishPull(env: SyncEnv, c: Container, cr: ContainerRuntime, now: numbe
   event(env, cr, t, "Warning", "Failed", `Failed to pull image "${c.image}": ${pull.message}`);
   event(env, cr, t, "Warning", "Failed", "Error: ErrImagePull");
   cr.waiting = { reason: "ErrImagePull", message: pull.message };
-  cr.pullBackoff = nextBackoff(cr.pullBackoff, t);
+  cr.pullBackoff = nextBackoff(pullBackoffFor(c, cr), t);
+  cr.pullBackoffImage = c.image;
   cr.loop = { kind: "pull", anchorMs: t + 1000, lastTickMs: t };
   return true;
 }
@@ -357,6 +364,12 @@ function advanceRunning(env: SyncEnv, c: Container, cr: ContainerRuntime, now: n
   const listenAbs = plan.listenAt !== undefined ? r.startedAtMs + plan.listenAt * 1000 : undefined;
   const exitAbs = plan.exit ? r.startedAtMs + Math.round(plan.exit.at * 1000) : Infinity;
   updateUnready(env, c, cr, now, listenAbs);
+  if (cr.image && cr.image.spec !== c.image && r.killAtMs === undefined && r.stoppingAtMs === undefined) {
+    // The pod's image was edited: the kubelet restarts the container with the new one.
+    r.killAtMs = now;
+    r.killReason = "definition changed, will be restarted";
+    event(env, cr, now, "Normal", "Killing", `Container ${c.name} definition changed, will be restarted`);
+  }
   // Probes up to now (or to the exit).
   const probes = containerProbes(c, cr);
   if (probes.length && r.killAtMs === undefined && r.stoppingAtMs === undefined) {
