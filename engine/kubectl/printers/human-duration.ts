@@ -61,12 +61,26 @@ export function shortHumanDuration(ms: number): string {
   return `${Math.trunc(ms / HOUR / 24 / 365)}y`;
 }
 
+const timeCache = new Map<string, number>();
+
+/** `parseTime` memoised: tables parse the same few timestamps on every `get`. */
+export function cachedTime(timestamp: string | undefined | null): number {
+  if (!timestamp) return NaN;
+  let t = timeCache.get(timestamp);
+  if (t === undefined) {
+    if (timeCache.size > 4096) timeCache.clear();
+    t = parseTime(timestamp);
+    timeCache.set(timestamp, t);
+  }
+  return t;
+}
+
 /**
  * The printers' `translateTimestampSince`: `<unknown>` for a missing (zero) timestamp,
  * otherwise the HumanDuration from `timestamp` to `nowMs`.
  */
 export function translateTimestampSince(timestamp: string | undefined | null, nowMs: number): string {
-  const t = parseTime(timestamp);
+  const t = cachedTime(timestamp);
   if (Number.isNaN(t)) return "<unknown>";
   return humanDuration(nowMs - t);
 }

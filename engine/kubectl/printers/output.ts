@@ -113,7 +113,7 @@ export function printObjects(format: Exclude<OutputFormat, { kind: "table" }>, o
           ok: false,
           error:
             `error: error executing jsonpath ${JSON.stringify(format.template.source)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n` +
-            `\ttemplate was:\n\t\t${format.template.source}\n\tobject given to jsonpath engine was:\n\t\t${goFormatSharpV(data)}\n\n`,
+            `\ttemplate was:\n\t\t${format.template.source}\n\tobject given to jsonpath engine was:\n\t\t${goFormatSharpV(data)}\n\n\n`,
         };
       }
     case "custom-columns":

@@ -3,8 +3,7 @@
  * (`printPod` in pkg/printers/internalversion) computes them.
  */
 import type { Container, ContainerStatus, Pod } from "../../model/types";
-import { parseTime } from "../../runtime/clock";
-import { humanDuration } from "./human-duration";
+import { cachedTime, humanDuration } from "./human-duration";
 
 /** The pod's summary as `kubectl get pods` shows it. */
 export interface PodSummary {
@@ -31,7 +30,7 @@ function hasCondition(pod: Pod, type: string): boolean {
 
 function terminationTime(cs: ContainerStatus): number {
   const t = cs.lastState?.terminated?.finishedAt;
-  return t ? parseTime(t) : NaN;
+  return cachedTime(t);
 }
 
 /** Computes READY, STATUS and RESTARTS for one pod at `nowMs`. */

@@ -82,10 +82,35 @@ export function tabwrite(text: string, options: TabwriterOptions = KUBECTL_TABWR
   return out.join("\n") + (trailingNewline ? "\n" : "");
 }
 
-/** Joins rows of cells with tabs and newlines and aligns them (`kubectl get` tables). */
+/**
+ * Aligns rows of cells as tabwriter would align them joined by tabs and newlines
+ * (`kubectl get` tables). Rows of equal length form one block per column, so the widths
+ * are computed directly; ragged rows go through `tabwrite`.
+ */
 export function formatRows(rows: readonly (readonly string[])[], options: TabwriterOptions = KUBECTL_TABWRITER): string {
   if (rows.length === 0) return "";
-  let text = "";
-  for (const r of rows) text += r.join("\t") + "\n";
-  return tabwrite(text, options);
+  const n = rows[0].length;
+  for (const r of rows) {
+    if (r.length !== n) return tabwrite(rows.map((x) => x.join("\t") + "\n").join(""), options);
+  }
+  const widths = new Array<number>(n).fill(0);
+  const cellWidths: number[][] = [];
+  for (const r of rows) {
+    const w: number[] = new Array(n);
+    for (let j = 0; j < n - 1; j++) {
+      const cw = runeCount(r[j]);
+      w[j] = cw;
+      if (cw > widths[j]) widths[j] = cw;
+    }
+    cellWidths.push(w);
+  }
+  for (let j = 0; j < n - 1; j++) widths[j] = Math.max(options.minWidth, widths[j] + options.padding);
+  let out = "";
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const w = cellWidths[i];
+    for (let j = 0; j < n - 1; j++) out += r[j] + " ".repeat(widths[j] - w[j]);
+    out += r[n - 1] + "\n";
+  }
+  return out;
 }
