@@ -4,7 +4,8 @@
  * minutes ago), and advance to the learner's time 0 so the broken state has settled the way
  * a real incident would have (ages, restart counts, aggregated events).
  */
-import type { KObject } from "../model/types";
+import type { KObject, Pod } from "../model/types";
+import { rfc3339 } from "../runtime/clock";
 import { kindInfo } from "../model/kinds";
 import { Cluster } from "../runtime/cluster";
 import { Random, fnv1a32 } from "../runtime/random";
@@ -25,6 +26,13 @@ const BASE_START_MS = Date.UTC(2026, 2, 2, 8, 0, 0);
 
 /** How long the cluster existed before the learner arrived, when the scenario does not say. */
 const DEFAULT_CLUSTER_AGE_MS = 26 * 86_400_000;
+
+/**
+ * How long before the scenario's first change the simulation really starts. The cluster's
+ * older past (nodes and system pods running for weeks) is not simulated tick by tick: the
+ * objects that exist at this point are back-dated to the cluster's creation instead.
+ */
+const SIMULATED_LEAD_MS = 20 * 60_000;
 
 /** One playable instance: a settled, broken cluster and everything needed to grade it. */
 export interface Instance {
@@ -69,13 +77,16 @@ export function instantiate(scenario: Scenario, seed: number): Instance {
     externalHosts: r.externalHosts,
   });
   // Seeded per scenario too, so two scenarios played with the same seed do not share pod names.
-  const cluster = new Cluster({ seed: (fnv1a32(scenario.id) ^ seed) >>> 0, startMs: clusterStartMs, world, controllers: defaultControllers() });
+  const firstStepMs = learnerStartMs - Math.max(0, ...r.steps.map((st) => st.agoMs));
+  const simStartMs = Math.max(clusterStartMs, firstStepMs - SIMULATED_LEAD_MS);
+  const cluster = new Cluster({ seed: (fnv1a32(scenario.id) ^ seed) >>> 0, startMs: simStartMs, world, controllers: defaultControllers() });
   const defaulter = makeDefaulter(new Random(`${scenario.id}\u0000cluster-ip\u0000${seed >>> 0}`));
 
-  const nodes = createNodes(cluster, r.nodes ?? DEFAULT_NODES);
+  const nodes = createNodes(cluster, r.nodes ?? DEFAULT_NODES, clusterStartMs);
   const controlPlane = nodes.find((n) => n.metadata.labels?.["node-role.kubernetes.io/control-plane"] !== undefined) ?? nodes[0];
   createSystemObjects(cluster, controlPlane.status.addresses[0].address, defaulter);
   cluster.reconcile();
+  backdateSystem(cluster, clusterStartMs);
 
   const keys: string[] = [];
   for (const step of r.steps) {
@@ -120,6 +131,28 @@ export function instantiate(scenario: Scenario, seed: number): Instance {
     nonFixes: r.nonFixes,
     initialUids,
   };
+}
+
+/**
+ * Moves what exists before the scenario starts (system objects, CoreDNS pods) to the cluster's
+ * creation time, and drops their events (the API server expires events after an hour).
+ */
+function backdateSystem(cluster: Cluster, clusterStartMs: number): void {
+  const created = rfc3339(clusterStartMs);
+  const podStart = rfc3339(clusterStartMs + 45_000);
+  for (const obj of cluster.store.all()) {
+    if (obj.kind === "Event") {
+      cluster.store.remove("Event", obj.metadata.namespace, obj.metadata.name);
+      continue;
+    }
+    if (obj.kind !== "Node") obj.metadata.creationTimestamp = obj.kind === "Pod" ? podStart : created;
+    if (obj.kind === "Pod" && obj.status) {
+      const st = obj.status as Pod["status"];
+      if (st.startTime) st.startTime = podStart;
+      for (const c of st.conditions ?? []) if (c.lastTransitionTime) c.lastTransitionTime = podStart;
+      for (const cs of st.containerStatuses ?? []) if (cs.state.running?.startedAt) cs.state.running.startedAt = rfc3339(clusterStartMs + 52_000);
+    }
+  }
 }
 
 function getByKey(cluster: Cluster, key: string): KObject | undefined {

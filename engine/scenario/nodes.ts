@@ -14,8 +14,8 @@ export const DEFAULT_NODES: readonly NodeSpec[] = [
   { name: "worker-2", role: "worker", cpu: "4", memory: "8Gi" },
 ];
 
-/** Creates the nodes at the cluster's current time; returns them with their InternalIPs. */
-export function createNodes(cluster: Cluster, specs: readonly NodeSpec[]): Node[] {
+/** Creates the nodes (registered at `createdMs`); returns them. */
+export function createNodes(cluster: Cluster, specs: readonly NodeSpec[], createdMs = cluster.now()): Node[] {
   return specs.map((s, i) => {
     const node = buildNode({
       name: s.name,
@@ -26,7 +26,7 @@ export function createNodes(cluster: Cluster, specs: readonly NodeSpec[]): Node[
       labels: s.labels,
       taints: s.taints,
       unschedulable: s.unschedulable,
-      createdMs: cluster.now(),
+      createdMs,
       internalIP: `172.18.0.${i + 2}`,
       podCIDR: `10.244.${i}.0/24`,
     });
