@@ -64,7 +64,8 @@ function bindClaim(ctx: ControllerContext, pvc: PersistentVolumeClaim, pv: Persi
 function provisionerIdentity(ctx: ControllerContext, provisioner: string): string {
   return ctx.state(PERSISTENT_VOLUME_CONTROLLER, `identity/${provisioner}`, () => {
     const pod = ctx.store.list<Pod>("Pod").find((p) => p.metadata.name.startsWith("local-path-provisioner-") || p.metadata.name.includes("provisioner"));
-    return `${provisioner}_${pod?.metadata.name ?? "provisioner"}_${ctx.rng.uuid()}`;
+    const host = pod?.metadata.name ?? `${provisioner.slice(provisioner.lastIndexOf("/") + 1)}-provisioner-${ctx.rng.chars(10)}-${ctx.rng.chars(5)}`;
+    return `${provisioner}_${host}_${ctx.rng.uuid()}`;
   });
 }
 
