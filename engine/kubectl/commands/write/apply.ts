@@ -1,0 +1,99 @@
+/**
+ * `kubectl apply -f -`: client-side apply. New objects are created with the
+ * `kubectl.kubernetes.io/last-applied-configuration` annotation; existing ones get the
+ * three-way strategic merge patch of last-applied vs new configuration vs live object.
+ */
+import type { KObject } from "../../../model/types";
+import { kindInfo } from "../../../model/kinds";
+import type { CommandContext, CommandResult, ParsedArgs } from "../../command";
+import { goJsonCompact } from "../../printers/go-json";
+import { apiCreate, apiPatch, formatFailure, type DryRun } from "../../manifests/api-server";
+import { applyStrategicMergePatch, createThreeWayMergePatch, deepClone, patchSchemaFor, PatchError, type JsonObject } from "../../patch";
+import { resourceWithGroup } from "../../errors";
+import { dryRunOf, ensureNewline, LAST_APPLIED_ANNOTATION, outputOf, printWritten, recordChangeCause, result, writeCommand } from "./common";
+import { stdinObjects } from "./stdin-objects";
+
+/** The object as kubectl sends it: with the last-applied annotation holding its own JSON. */
+export function withLastApplied(obj: KObject): KObject {
+  const m = deepClone(obj);
+  const annotations: Record<string, string> = { ...(m.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED_ANNOTATION];
+  m.metadata.annotations = annotations;
+  const applied = goJsonCompact(m) + "\n";
+  m.metadata.annotations = { ...annotations, [LAST_APPLIED_ANNOTATION]: applied };
+  return m;
+}
+
+function lastAppliedOf(live: KObject): JsonObject | null {
+  const text = live.metadata.annotations?.[LAST_APPLIED_ANNOTATION];
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as JsonObject;
+  } catch {
+    return null;
+  }
+}
+
+/** Applies one object; returns the line printed (or the object) and any error/warning text. */
+function applyOne(ctx: CommandContext, obj: KObject, dryRun: DryRun): { obj?: KObject; operation?: string; stderr: string } {
+  const info = kindInfo(obj.kind);
+  const modified = withLastApplied(obj);
+  const live = ctx.cluster.store.get(obj.kind, info.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name ?? "");
+  if (!obj.metadata.name) {
+    return {
+      stderr: `error: error when retrieving current configuration of:\nResource: "${info.apiVersion.includes("/") ? info.apiVersion : "/" + info.apiVersion}, Resource=${info.resource}", GroupVersionKind: "${info.apiVersion}, Kind=${info.kind}"\nName: "", Namespace: "${obj.metadata.namespace ?? ""}"\nfrom server for: "STDIN": resource name may not be empty\n`,
+    };
+  }
+  if (!live) {
+    const created = apiCreate(ctx.cluster, modified, dryRun);
+    if (!created.ok) return { stderr: formatFailure(created.failure, { verb: "creating", source: "STDIN" }) };
+    return { obj: created.obj, operation: "created", stderr: "" };
+  }
+  let warning = "";
+  const original = lastAppliedOf(live);
+  if (!original) {
+    warning = `Warning: resource ${resourceWithGroup(obj.kind)}/${obj.metadata.name} is missing the ${LAST_APPLIED_ANNOTATION} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
+  }
+  const schema = patchSchemaFor(obj.kind);
+  let patch: JsonObject;
+  try {
+    patch = createThreeWayMergePatch(original, modified as unknown as JsonObject, live as unknown as JsonObject, schema);
+  } catch (e) {
+    if (e instanceof PatchError) return { stderr: warning + `error: ${e.message}\n` };
+    throw e;
+  }
+  if (Object.keys(patch).length === 0) return { obj: live, operation: "unchanged", stderr: warning };
+  if (dryRun === "client") {
+    const local = applyStrategicMergePatch(live as unknown as JsonObject, patch, schema) as unknown as KObject;
+    return { obj: local, operation: "configured", stderr: warning };
+  }
+  const patched = apiPatch(ctx.cluster, obj.kind, obj.metadata.namespace, obj.metadata.name, "strategic", patch, dryRun);
+  if (!patched.ok) return { stderr: warning + formatFailure(patched.failure, { verb: "patching", source: "STDIN" }) };
+  return { obj: patched.obj, operation: "configured", stderr: warning };
+}
+
+function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
+  const dry = dryRunOf(args);
+  if (!dry.ok) return result("", dry.error);
+  const out = outputOf(args);
+  if (!out.ok) return result("", out.error);
+  const read = stdinObjects(ctx, args, "apply");
+  if (!read.ok) return result("", read.error);
+  let stdout = "";
+  let stderr = "";
+  let failed = read.errors.length > 0;
+  for (const obj of read.objects) {
+    recordChangeCause(obj, ["apply"], args);
+    const r = applyOne(ctx, obj, dry.dryRun);
+    if (r.obj && r.operation) stdout += printWritten([r.obj], r.operation, out.output, dry.dryRun);
+    if (r.stderr) {
+      stderr += ensureNewline(r.stderr);
+      if (!r.stderr.startsWith("Warning:") || !r.obj) failed = true;
+    }
+  }
+  stderr += read.errors.join("");
+  return result(stdout, stderr, failed);
+}
+
+/** `kubectl apply`. */
+export const applyCommand = writeCommand("apply", run);

@@ -1,0 +1,67 @@
+/** kubectl's write commands, and `applyEditedYaml` for saving a `kubectl edit`. */
+import type { CommandSpec } from "../../command";
+import { applyCommand } from "./apply";
+import { createCommand } from "./create";
+import { replaceCommand } from "./replace";
+import { editCommand } from "./edit";
+import { patchCommand } from "./patch";
+import { setImageCommand } from "./set-image";
+import { setEnvCommand } from "./set-env";
+import { setResourcesCommand } from "./set-resources";
+import { setSelectorCommand } from "./set-selector";
+import { setServiceAccountCommand } from "./set-serviceaccount";
+import { scaleCommand } from "./scale";
+import { rolloutHistoryCommand, rolloutPauseCommand, rolloutRestartCommand, rolloutResumeCommand, rolloutStatusCommand, rolloutUndoCommand } from "./rollout";
+import { deleteCommand } from "./delete";
+import { annotateCommand, labelCommand } from "./label-annotate";
+import { taintCommand } from "./taint";
+import { cordonCommand, uncordonCommand } from "./cordon";
+import { drainCommand } from "./drain";
+import {
+  createConfigMapCommand,
+  createDeploymentCommand,
+  createNamespaceCommand,
+  createSecretDockerRegistryCommand,
+  createSecretGenericCommand,
+  createServiceAccountCommand,
+} from "./create-generated";
+import { exposeCommand } from "./expose";
+import { runCommand } from "./run";
+
+export { applyEditedYaml, EDIT_HEADER } from "./edit";
+
+/** Every write command, for the dispatcher's command tree. */
+export const writeCommands: CommandSpec[] = [
+  applyCommand,
+  createCommand,
+  createConfigMapCommand,
+  createSecretGenericCommand,
+  createSecretDockerRegistryCommand,
+  createDeploymentCommand,
+  createNamespaceCommand,
+  createServiceAccountCommand,
+  replaceCommand,
+  editCommand,
+  patchCommand,
+  setImageCommand,
+  setEnvCommand,
+  setResourcesCommand,
+  setSelectorCommand,
+  setServiceAccountCommand,
+  scaleCommand,
+  rolloutStatusCommand,
+  rolloutHistoryCommand,
+  rolloutUndoCommand,
+  rolloutRestartCommand,
+  rolloutPauseCommand,
+  rolloutResumeCommand,
+  deleteCommand,
+  labelCommand,
+  annotateCommand,
+  taintCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
+  exposeCommand,
+  runCommand,
+];

@@ -1,0 +1,254 @@
+/**
+ * `kubectl rollout status|history|undo|restart|pause|resume` for Deployments.
+ *
+ * `rollout status` cannot wait: virtual time does not move while a command runs, so it
+ * prints the line kubectl would print for the rollout as it stands now (as with
+ * `--watch=false`) and exits 0, or 1 when the progress deadline was exceeded.
+ */
+import type { Deployment, KObject, PodTemplateSpec, ReplicaSet } from "../../../model/types";
+import { rfc3339 } from "../../../runtime/clock";
+import type { CommandContext, CommandResult, ParsedArgs } from "../../command";
+import { flagInt } from "../../args";
+import { rollbackDeployment } from "../../../controllers/deployment/rollback";
+import { describePodTemplate } from "../../describe/pod-template";
+import type { PrefixWriter } from "../../describe/prefix-writer";
+import { formatRows } from "../../printers/tabwriter";
+import { resourceWithGroup } from "../../errors";
+import { CHANGE_CAUSE_ANNOTATION, dryRunOf, nameRef, outputOf, printWritten, resolveTargets, result, writeCommand } from "./common";
+import { patchMutation } from "./mutate";
+
+const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
+
+function targetsOrError(ctx: CommandContext, args: ParsedArgs) {
+  return resolveTargets(ctx, args, { noResources: "error: required resource not specified\n" });
+}
+
+/** The status line of a Deployment's rollout (kubectl's `DeploymentStatusViewer`). */
+export function deploymentRolloutStatus(d: Deployment, revision = 0): { line: string; done: boolean; error?: string } {
+  const name = d.metadata.name;
+  if (revision > 0) {
+    const current = Number(d.metadata.annotations?.[REVISION_ANNOTATION] ?? 0);
+    if (current !== revision) return { line: "", done: false, error: `error: desired revision (${revision}) is different from the running revision (${current})\n` };
+  }
+  const s = d.status ?? {};
+  if ((d.metadata.generation ?? 0) <= (s.observedGeneration ?? 0)) {
+    const cond = s.conditions?.find((c) => c.type === "Progressing");
+    if (cond?.reason === "ProgressDeadlineExceeded") return { line: "", done: false, error: `error: deployment "${name}" exceeded its progress deadline\n` };
+    const replicas = d.spec.replicas ?? 1;
+    const updated = s.updatedReplicas ?? 0;
+    if (updated < replicas) return { line: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${replicas} new replicas have been updated...\n`, done: false };
+    if ((s.replicas ?? 0) > updated) return { line: `Waiting for deployment "${name}" rollout to finish: ${(s.replicas ?? 0) - updated} old replicas are pending termination...\n`, done: false };
+    if ((s.availableReplicas ?? 0) < updated) return { line: `Waiting for deployment "${name}" rollout to finish: ${s.availableReplicas ?? 0} of ${updated} updated replicas are available...\n`, done: false };
+    return { line: `deployment "${name}" successfully rolled out\n`, done: true };
+  }
+  return { line: "Waiting for deployment spec update to be observed...\n", done: false };
+}
+
+function noViewer(obj: KObject, what: string): string {
+  return `error: no ${what} has been implemented for ${obj.kind}\n`;
+}
+
+function runStatus(ctx: CommandContext, args: ParsedArgs): CommandResult {
+  const targets = targetsOrError(ctx, args);
+  if (!targets.ok) return result("", targets.error);
+  let stdout = "";
+  let stderr = "";
+  for (const obj of targets.objects) {
+    if (obj.kind !== "Deployment") {
+      stderr += noViewer(obj, "status viewer");
+      continue;
+    }
+    const s = deploymentRolloutStatus(obj as Deployment, flagInt(args.flags, "revision", 0));
+    if (s.error) stderr += s.error;
+    else stdout += s.line;
+  }
+  return result(stdout, stderr + targets.errors.join(""));
+}
+
+function ownedReplicaSets(ctx: CommandContext, d: KObject): ReplicaSet[] {
+  return ctx.cluster.store
+    .list<ReplicaSet>("ReplicaSet", d.metadata.namespace)
+    .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.controller && r.uid === d.metadata.uid));
+}
+
+/** Writes straight through, as the unaligned `PrefixWriter` of `rollout history --revision` does. */
+function rawPrefixWriter(): PrefixWriter & { text: string } {
+  const w = {
+    text: "",
+    write(level: number, text: string) {
+      w.text += "  ".repeat(level) + text;
+    },
+    writeLine(...parts: string[]) {
+      w.text += parts.join(" ") + "\n";
+    },
+    flush() {},
+    toString() {
+      return w.text;
+    },
+  };
+  return w as unknown as PrefixWriter & { text: string };
+}
+
+function runHistory(ctx: CommandContext, args: ParsedArgs): CommandResult {
+  const targets = targetsOrError(ctx, args);
+  if (!targets.ok) return result("", targets.error);
+  const revision = flagInt(args.flags, "revision", 0);
+  let stdout = "";
+  let stderr = "";
+  for (const obj of targets.objects) {
+    if (obj.kind !== "Deployment") {
+      stderr += noViewer(obj, "history viewer");
+      continue;
+    }
+    const history = new Map<number, PodTemplateSpec>();
+    for (const rs of ownedReplicaSets(ctx, obj)) {
+      const v = Number(rs.metadata.annotations?.[REVISION_ANNOTATION]);
+      if (!Number.isFinite(v)) continue;
+      const t = structuredClone(rs.spec.template);
+      t.metadata = { ...(t.metadata ?? {}), annotations: { ...(t.metadata?.annotations ?? {}) } };
+      const cause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
+      if (cause !== undefined) t.metadata.annotations![CHANGE_CAUSE_ANNOTATION] = cause;
+      history.set(v, t);
+    }
+    let info: string;
+    if (history.size === 0) info = "No rollout history found.";
+    else if (revision > 0) {
+      const t = history.get(revision);
+      if (!t) {
+        stderr += "error: unable to find the specified revision\n";
+        continue;
+      }
+      const w = rawPrefixWriter();
+      describePodTemplate(t, w);
+      info = w.text;
+    } else {
+      const rows = [["REVISION", "CHANGE-CAUSE"], ...[...history.keys()].sort((a, b) => a - b).map((r) => [String(r), history.get(r)!.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION] || "<none>"])];
+      info = formatRows(rows, { minWidth: 0, padding: 2 });
+    }
+    const withRevision = revision > 0 ? `with revision #${revision}` : "";
+    stdout += `${nameRef(obj)} ${withRevision}\n${info}\n`;
+  }
+  return result(stdout, stderr + targets.errors.join(""));
+}
+
+function runUndo(ctx: CommandContext, args: ParsedArgs): CommandResult {
+  const dry = dryRunOf(args);
+  if (!dry.ok) return result("", dry.error);
+  const targets = targetsOrError(ctx, args);
+  if (!targets.ok) return result("", targets.error);
+  const toRevision = flagInt(args.flags, "to-revision", 0);
+  let stdout = "";
+  let stderr = "";
+  for (const obj of targets.objects) {
+    if (obj.kind !== "Deployment") {
+      stderr += `error: no rollbacker has been implemented for {"${obj.apiVersion.split("/")[0]}" "${obj.kind}"}\n`;
+      continue;
+    }
+    if (dry.dryRun !== "none") {
+      stdout += `${nameRef(obj)} rolled back${dry.dryRun === "client" ? " (dry run)" : " (server dry run)"}\n`;
+      continue;
+    }
+    const r = rollbackDeployment(ctx.cluster.store, obj as Deployment, toRevision);
+    ctx.cluster.reconcile();
+    if (r.ok) stdout += r.message.endsWith("\n") ? r.message : r.message + "\n";
+    else stderr += r.error.endsWith("\n") ? r.error : r.error + "\n";
+  }
+  return result(stdout, stderr + targets.errors.join(""));
+}
+
+function pausable(obj: KObject): boolean {
+  return obj.kind === "Deployment";
+}
+
+function runRestart(ctx: CommandContext, args: ParsedArgs): CommandResult {
+  const dry = dryRunOf(args);
+  if (!dry.ok) return result("", dry.error);
+  const out = outputOf(args);
+  if (!out.ok) return result("", out.error);
+  const targets = resolveTargets(ctx, args, { selectors: true, noResources: "error: required resource not specified\n" });
+  if (!targets.ok) return result("", targets.error);
+  let stdout = "";
+  let stderr = "";
+  const at = rfc3339(ctx.cluster.now());
+  for (const obj of targets.objects) {
+    if (!["Deployment", "DaemonSet", "StatefulSet"].includes(obj.kind)) {
+      stderr += `error: ${resourceWithGroup(obj.kind)} "${obj.metadata.name}" restarting is not supported\n`;
+      continue;
+    }
+    if (obj.spec?.paused) {
+      stderr += `error: ${resourceWithGroup(obj.kind)} "${obj.metadata.name}" can't restart paused deployment (run rollout resume first)\n`;
+      continue;
+    }
+    const o = patchMutation(
+      ctx,
+      args,
+      ["rollout", "restart"],
+      obj,
+      (copy) => {
+        const t = copy.spec.template;
+        t.metadata = { ...(t.metadata ?? {}), annotations: { ...(t.metadata?.annotations ?? {}), "kubectl.kubernetes.io/restartedAt": at } };
+        return true;
+      },
+      "restarted",
+      out.output,
+      dry.dryRun,
+      "failed to patch: ",
+    );
+    stdout += o.stdout;
+    stderr += o.stderr;
+  }
+  return result(stdout, stderr + targets.errors.join(""));
+}
+
+function runPauseResume(pause: boolean) {
+  return (ctx: CommandContext, args: ParsedArgs): CommandResult => {
+    const out = outputOf(args);
+    if (!out.ok) return result("", out.error);
+    const targets = resolveTargets(ctx, args, { selectors: true, noResources: "error: required resource not specified\n" });
+    if (!targets.ok) return result("", targets.error);
+    let stdout = "";
+    let stderr = "";
+    for (const obj of targets.objects) {
+      const ref = `${resourceWithGroup(obj.kind)} "${obj.metadata.name}"`;
+      if (!pausable(obj)) {
+        stderr += `error: ${ref} ${pause ? "pausing" : "resuming"} is not supported\n`;
+        continue;
+      }
+      if (!!obj.spec?.paused === pause) {
+        stderr += `error: ${ref} ${pause ? "is already paused" : "is not paused"}\n`;
+        continue;
+      }
+      const o = patchMutation(
+        ctx,
+        args,
+        ["rollout", pause ? "pause" : "resume"],
+        obj,
+        (copy) => {
+          if (pause) copy.spec.paused = true;
+          else delete copy.spec.paused;
+          return true;
+        },
+        pause ? "paused" : "resumed",
+        out.output,
+        "none",
+        "failed to patch: ",
+      );
+      stdout += o.stdout || (out.output === "" ? "" : printWritten([obj], pause ? "paused" : "resumed", out.output, "none"));
+      stderr += o.stderr;
+    }
+    return result(stdout, stderr + targets.errors.join(""));
+  };
+}
+
+/** `kubectl rollout status`. */
+export const rolloutStatusCommand = writeCommand("rollout status", runStatus);
+/** `kubectl rollout history`. */
+export const rolloutHistoryCommand = writeCommand("rollout history", runHistory);
+/** `kubectl rollout undo`. */
+export const rolloutUndoCommand = writeCommand("rollout undo", runUndo);
+/** `kubectl rollout restart`. */
+export const rolloutRestartCommand = writeCommand("rollout restart", runRestart);
+/** `kubectl rollout pause`. */
+export const rolloutPauseCommand = writeCommand("rollout pause", runPauseResume(true));
+/** `kubectl rollout resume`. */
+export const rolloutResumeCommand = writeCommand("rollout resume", runPauseResume(false));
