@@ -283,16 +283,17 @@ function planApp(input: ProcessInput, app: AppModel, argv: string[], offset: num
     return Number.isInteger(v) && v > 0 ? v : l.port;
   });
   const startLines = logLines(app.logs?.startup, offset, startup * 0.9);
+  const limit = input.memoryLimitBytes;
+  const oomAt = limit !== undefined && p.memory.startupMiB * MiB > limit ? offset + Math.max(0.3, startup * 0.7) : Infinity;
   for (const req of app.requirements ?? []) {
     if ((req.when ?? "startup") !== "startup") continue;
     const vars = checkRequirement(req, app.runtime, { env: input.env, settings, readFile: input.readFile, reach: input.reach });
-    if (vars) return fail(req.failure, vars, startLines);
+    if (vars && offset + (req.failure.afterSeconds ?? Math.max(0.05, startup * 0.8)) < oomAt) return fail(req.failure, vars, startLines);
+    if (vars) break;
   }
-  const limit = input.memoryLimitBytes;
-  if (limit !== undefined && p.memory.startupMiB * MiB > limit) {
-    const at = offset + Math.max(0.3, startup * 0.7);
-    p.lines = startLines.filter((l) => l.at <= at);
-    p.exit = { at, code: 137, reason: "OOMKilled" };
+  if (oomAt !== Infinity) {
+    p.lines = startLines.filter((l) => l.at <= oomAt);
+    p.exit = { at: oomAt, code: 137, reason: "OOMKilled" };
     return p;
   }
   const readyAt = offset + startup;
