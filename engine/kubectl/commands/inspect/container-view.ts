@@ -61,6 +61,16 @@ export function isExecutable(view: Pick<ContainerView, "binaries" | "files">, na
   return false;
 }
 
+/** The argv of the running process: entrypoint wrappers that `exec "$@"` are replaced by what they run. */
+function processArgv(world: World, image: ImageSpec | undefined, argv: string[]): string[] {
+  const app = image?.app ? world.apps[image.app] : undefined;
+  if (app && argv.length > 0 && (app.wrappers ?? []).includes(argv[0])) {
+    const rest = argv.slice(1);
+    return rest.length > 0 ? rest : [app.executables[0]];
+  }
+  return argv;
+}
+
 /**
  * Builds the view of `container` in `pod` at the cluster's current time, with the network of
  * `network`. Returns undefined when the container is not in the pod.
@@ -86,11 +96,11 @@ export function containerView(cluster: Cluster, pod: Pod, containerName: string,
   const shareProcesses = (pod.spec as { shareProcessNamespace?: boolean }).shareProcessNamespace === true;
   const target = (container as { targetContainerName?: string }).targetContainerName;
   const processes: ProcessEntry[] = [];
-  const own = effectiveArgv(image, container.command, container.args);
+  const own = processArgv(cluster.world, image, effectiveArgv(image, container.command, container.args));
   if (target || shareProcesses) {
     const t = pod.spec.containers.find((c) => c.name === (target ?? main?.name)) ?? main;
     const tImage = t ? imageSpecFor(cluster.world, t.image) : mainImage;
-    if (t) processes.push({ pid: 1, user: tImage?.user ?? "root", argv: effectiveArgv(tImage, t.command, t.args) });
+    if (t) processes.push({ pid: 1, user: tImage?.user ?? "root", argv: processArgv(cluster.world, tImage, effectiveArgv(tImage, t.command, t.args)) });
     processes.push({ pid: 7, user, argv: own.length > 0 ? own : ["sh"] });
   } else {
     processes.push({ pid: 1, user, argv: own.length > 0 ? own : ["sh"] });

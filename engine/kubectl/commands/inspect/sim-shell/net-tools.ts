@@ -3,8 +3,10 @@
  * answering from the cluster network model: cluster DNS, kube-proxy routing to ready
  * endpoints, and the applications listening in the target pods.
  */
-import { CLUSTER_DNS_IP, connect, httpRequest, parseUrl, resolveHost, type ConnectError } from "../../../../world/network";
-import type { ContainerView } from "../container-view";
+import { containerFiles } from "../../../../world/container-config";
+import { CLUSTER_DNS_IP, connect, httpRequest, parseUrl, resolveHost, type Connection, type ConnectError } from "../../../../world/network";
+import { expandTemplate } from "../../../../world/templates";
+import { imageSpecFor, type ContainerView } from "../container-view";
 import type { ProgramResult } from "./programs";
 
 const STATUS_TEXT: Record<number, string> = {
@@ -19,6 +21,25 @@ function statusLine(status: number): string {
 
 function origin(view: ContainerView) {
   return { namespace: view.pod.metadata.namespace ?? "default", pod: view.pod };
+}
+
+/** The body an application answered, its templates (`{file:…}`, `{hostname}`, `{path}`) expanded in the serving container. */
+function answerBody(view: ContainerView, conn: Connection, body: string, path: string): string {
+  if (!body.includes("{")) return body;
+  const target = conn.target;
+  let readFile = target.readFile;
+  if (!readFile && target.pod) {
+    const c = target.pod.spec.containers.find((x) => x.name === target.container);
+    const files = c ? containerFiles(view.network.store, target.pod, c, imageSpecFor(view.network.world, c.image), view.network.world.clusterDomain) : new Map<string, string>();
+    readFile = (p) => files.get(p);
+  }
+  return expandTemplate(body, { timeMs: view.now, env: target.env, settings: target.settings, hostname: target.pod?.metadata.name, port: conn.port, vars: { path }, readFile });
+}
+
+/** The address a client connects to: the Service's cluster IP when the name is a Service (kube-proxy rewrites it after). */
+function dialedIP(view: ContainerView, host: string, conn: Connection): string {
+  const r = resolveHost(view.network, origin(view), host);
+  return r.kind === "none" ? conn.ip : r.ip;
 }
 
 /** busybox `nslookup NAME`: the cluster DNS server, then the answer or NXDOMAIN for each search name. */
@@ -73,13 +94,13 @@ export function wget(view: ContainerView, args: string[]): ProgramResult {
   const r = httpRequest(view.network, origin(view), full);
   let stderr = "";
   if (!r.ok) return { stdout: "", stderr: wgetError(r.error, hp), code: 1 };
-  if (!quiet) stderr += `Connecting to ${hp} (${r.conn.ip}:${u.port})\n`;
+  if (!quiet) stderr += `Connecting to ${hp} (${dialedIP(view, u.host, r.conn)}:${u.port})\n`;
   if (r.response.status >= 400) return { stdout: "", stderr: stderr + `wget: server returned error: ${statusLine(r.response.status)}\n`, code: 1 };
   if (spider) return { stdout: "", stderr: stderr + (quiet ? "" : "remote file exists\n"), code: 0 };
   const toStdout = output === "-";
   const file = output ?? (u.path.replace(/\/$/, "").split("/").pop() || "index.html");
   if (!quiet) stderr += toStdout ? "writing to stdout\n" : `saving to '${file}'\n`;
-  const body = r.response.body;
+  const body = answerBody(view, r.conn, r.response.body, u.path);
   if (!quiet) {
     const name = toStdout ? "-" : file;
     stderr += `${name.padEnd(20)} 100% |********************************| ${String(body.length).padStart(5)}  0:00:00 ETA\n`;
@@ -152,9 +173,11 @@ export function curl(view: ContainerView, args: string[]): ProgramResult {
   }
   const status = r.response.status;
   if (fail && status >= 400) return { stdout: "", stderr: quietErr ? "" : `curl: (22) The requested URL returned error: ${status}\n`, code: 22 };
-  const headers = `${statusLine(status)}\r\nContent-Type: ${r.response.contentType ?? "text/plain"}\r\nContent-Length: ${r.response.body.length}\r\n\r\n`;
-  let stdout = head ? headers : (include ? headers : "") + r.response.body;
-  const stderr = verbose ? `*   Trying ${r.conn.ip}:${u.port}...\n* Connected to ${u.host} (${r.conn.ip}) port ${u.port}\n> GET ${u.path} HTTP/1.1\n> Host: ${hostPort(u.host, u.port, u.scheme)}\n> User-Agent: curl/8.5.0\n> Accept: */*\n> \n< ${statusLine(status)}\n< \n` : "";
+  const body = answerBody(view, r.conn, r.response.body, u.path);
+  const headers = `${statusLine(status)}\r\nContent-Type: ${r.response.contentType ?? "text/plain"}\r\nContent-Length: ${body.length}\r\n\r\n`;
+  let stdout = head ? headers : (include ? headers : "") + body;
+  const ip = dialedIP(view, u.host, r.conn);
+  const stderr = verbose ? `*   Trying ${ip}:${u.port}...\n* Connected to ${u.host} (${ip}) port ${u.port}\n> GET ${u.path} HTTP/1.1\n> Host: ${hostPort(u.host, u.port, u.scheme)}\n> User-Agent: curl/8.5.0\n> Accept: */*\n> \n< ${statusLine(status)}\n< \n` : "";
   if (output && output !== "-") stdout = "";
   return { stdout, stderr, code: 0 };
 }
@@ -173,5 +196,5 @@ export function nc(view: ContainerView, args: string[]): ProgramResult {
     if (c.error.kind === "timeout") return { stdout: "", stderr: `nc: ${host} (${ip}:${port}): Connection timed out\n`, code: 1 };
     return { stdout: "", stderr: `nc: ${host} (${ip}:${port}): Connection refused\n`, code: 1 };
   }
-  return { stdout: "", stderr: verbose ? `${host} (${c.conn.ip}:${port}) open\n` : "", code: 0 };
+  return { stdout: "", stderr: verbose ? `${host} (${dialedIP(view, host, c.conn)}:${port}) open\n` : "", code: 0 };
 }
