@@ -128,6 +128,12 @@ function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, active: Pod[], r
       ctx.wakeAt(state.retryAt);
       return { active, failure: message };
     }
+    const backoff = ctx.state<CreateFailures | undefined>(REPLICASET_CONTROLLER, key, () => undefined);
+    if (backoff && ctx.now < backoff.retryAt) {
+      // The work queue only retries a failed sync when its rate-limited back-off expires.
+      ctx.wakeAt(backoff.retryAt);
+      return { active, failure: backoff.message };
+    }
     ctx.dropState(REPLICASET_CONTROLLER, key);
     const created: Pod[] = [];
     for (let i = 0; i < -diff; i++) {

@@ -247,3 +247,23 @@ describe("deployment controller", () => {
     expect(failed[0].message).toBe(`Error creating: pods "${rs.metadata.name}-" is forbidden: error looking up service account default/api: serviceaccount "api" not found`);
   });
 });
+
+describe("replicaset create failures", () => {
+  it("retries after its back-off once the ServiceAccount exists", () => {
+    const c = makeCluster();
+    const d = deployment("api", { replicas: 1 });
+    d.spec.template.spec.serviceAccountName = "api";
+    apply(c, d);
+    c.advanceBy(60_000);
+    const rs = c.store.list<ReplicaSet>("ReplicaSet", "default")[0];
+    const before = c.events.about(rs).find((e) => e.reason === "FailedCreate")!;
+    const lastTry = Date.parse(before.lastTimestamp);
+    apply(c, { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "api", namespace: "default" } });
+    expect(c.store.list<Pod>("Pod", "default")).toHaveLength(0);
+    c.advanceBy(120_000);
+    const pods = c.store.list<Pod>("Pod", "default");
+    expect(pods).toHaveLength(1);
+    expect(Date.parse(pods[0].metadata.creationTimestamp!)).toBeGreaterThan(lastTry);
+    expect(rs.status).not.toHaveProperty("conditions");
+  });
+});
