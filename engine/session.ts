@@ -6,6 +6,11 @@ import { applyEditedObject } from "./kubectl/kubectl";
 import { getCatalogue } from "./catalogue";
 import { instantiate, nextHint, grade, type Instance, type Grade } from "./scenario";
 import type { Scenario } from "./scenario/loader";
+import { setMetricsSource } from "./kubectl/commands/read";
+import { resourceUsage } from "./controllers/kubelet/views";
+
+// `kubectl top` reads the kubelet's simulated processes, as metrics-server reads the kubelets.
+setMetricsSource({ podUsage: (cluster, pod) => resourceUsage(cluster, pod)?.containers });
 
 /** What one terminal line produced. */
 export interface RunResult {

@@ -1,6 +1,6 @@
 import type { Cluster } from "../runtime/cluster";
 import { buildCommandTree, resolveCommand, flagString, flagBool, type CommandTree } from "./args";
-import type { CommandResult, CommandSpec, EditRequest } from "./command";
+import type { CommandResult, CommandSpec, EditRequest, KubeconfigState } from "./command";
 import { parseResourceArgs } from "./resource-args";
 import { allCommands } from "./commands";
 import { helpText } from "./help";
@@ -20,8 +20,6 @@ export interface KubectlOutcome extends CommandResult {
   command?: string[];
   /** Objects the command named, resolved to kinds (name "" = every object of the kind). */
   targets?: { kind: string; namespace?: string; name: string }[];
-  /** Set when the command changed the kubeconfig context's namespace (`config set-context --current --namespace=x`). */
-  contextNamespace?: string;
 }
 
 /** Commands whose first positionals are `TYPE [NAME…]` or `TYPE/NAME…`. */
@@ -64,10 +62,11 @@ function targetsOf(path: string[], positionals: string[], namespace: string): Ku
 
 /**
  * Runs one `kubectl …` invocation (argv after the word `kubectl`) against the cluster.
- * `contextNamespace` is the kubeconfig context's namespace, used when `-n` is absent.
+ * `kubeconfig` holds the context's namespace (used when `-n` is absent); `kubectl config` may change it.
  * Never throws: an engine bug becomes kubectl-style error text.
  */
-export function runKubectl(cluster: Cluster, argv: string[], stdin: string | undefined, contextNamespace: string): KubectlOutcome {
+export function runKubectl(cluster: Cluster, argv: string[], stdin: string | undefined, kubeconfig: KubeconfigState): KubectlOutcome {
+  const contextNamespace = kubeconfig.namespace;
   const resolved = resolveCommand(argv, commandTree());
   if (!resolved.ok) return { stdout: "", stderr: resolved.error, exitCode: resolved.exitCode };
   if (resolved.kind === "help") return { stdout: helpText(resolved.path, commandTree()), stderr: "", exitCode: resolved.exitCode, command: ["help"] };
@@ -85,7 +84,7 @@ export function runKubectl(cluster: Cluster, argv: string[], stdin: string | und
   const allNs = flagBool(args.flags, "all-namespaces");
   try {
     const result = resolved.command.run(
-      { cluster, stdin, namespace, namespaceExplicit: nsFlag !== "" },
+      { cluster, stdin, namespace, namespaceExplicit: nsFlag !== "", kubeconfig },
       { positionals: args.positionals, flags: args.flags, dashArgs: args.dashArgs },
     );
     return { ...result, command: resolved.path, targets: targetsOf(resolved.path, args.positionals, allNs ? "" : namespace) };

@@ -47,11 +47,10 @@ export function runTerminalLine(cluster: Cluster, state: TerminalState, line: st
   const result = runCommandLine(line, {
     commands: {
       kubectl: (argv, stdin) => {
-        const r = runKubectl(cluster, argv.slice(1), stdin, state.namespace);
+        const r = runKubectl(cluster, argv.slice(1), stdin, state);
         command ??= r.command;
         if (r.targets) targets.push(...r.targets);
         if (r.edit) edit = r.edit;
-        if (r.contextNamespace !== undefined) state.namespace = r.contextNamespace;
         return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
       },
     },

@@ -5,14 +5,14 @@ import { fail, ok, type CommandSpec } from "../../command";
 import { flagBool, flagString } from "../../args";
 import { goYaml } from "../../printers/go-yaml";
 
-/** The client version of the kubectl this simulation mirrors (/usr/bin/kubectl, v1.32). */
+/** The client version of the kubectl this simulation mirrors (upstream kubectl v1.32.5; /usr/bin/kubectl on these machines is a dispatcher in front of it). */
 export const CLIENT_VERSION = {
   major: "1",
-  minor: "32+",
-  gitVersion: "v1.32.4-dispatcher",
-  gitCommit: "4cb5f0764b8d5f425645c6f433394fede34a8a26",
+  minor: "32",
+  gitVersion: "v1.32.5",
+  gitCommit: "9894294ef13a5b32803e3ca2c0d620a088cc84d1",
   gitTreeState: "clean",
-  buildDate: "2025-05-15T20:09:34Z",
+  buildDate: "2025-05-15T09:12:10Z",
   goVersion: "go1.23.8",
   compiler: "gc",
   platform: "linux/amd64",
