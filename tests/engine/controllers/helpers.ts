@@ -130,6 +130,7 @@ export function deployment(name: string, f: DeploymentFixture = {}): Deployment 
       ...(f.minReadySeconds ? { minReadySeconds: f.minReadySeconds } : {}),
       ...(f.progressDeadlineSeconds ? { progressDeadlineSeconds: f.progressDeadlineSeconds } : {}),
     },
+    status: {},
   };
   return d;
 }
