@@ -28,6 +28,27 @@ export function staticCluster(objects: readonly KObject[], now: number): Cluster
   return cluster;
 }
 
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?Z$/;
+
+/**
+ * A deep copy of `objects` with every RFC 3339 timestamp moved by `deltaMs` (whole seconds),
+ * so a cluster simulated at a virtual time can be compared with kubectl's wall clock.
+ */
+export function shiftTimestamps<T>(objects: T, deltaMs: number): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") {
+      const m = TIMESTAMP.exec(v);
+      if (!m) return v;
+      const shifted = new Date(Date.parse(`${m[1]}Z`) + deltaMs).toISOString().slice(0, 19);
+      return `${shifted}${m[2] ?? ""}Z`;
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(objects) as T;
+}
+
 /** The objects a real API server has beside the model's: node Leases and EndpointSlices. */
 export function derivedObjects(objects: readonly KObject[], now: number): KObject[] {
   const out: KObject[] = [];
