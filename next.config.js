@@ -20,6 +20,9 @@ const contentSecurityPolicy = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // The container image (Dockerfile) builds with NEXT_OUTPUT=standalone: a self-contained
+  // server.js with only the node_modules files it traces. `npm start` keeps `next start`.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   // The build type-checks the web app and what it imports (the engine through its facade),
   // not engine work in progress or tests; `npm run typecheck` covers the whole repository.

@@ -35,7 +35,7 @@ export function publicRoute<S extends z.ZodType>(
       } catch (error) {
         return errorResponse(error);
       }
-    });
+    }, { params: context?.params });
 }
 
 /**

@@ -1,12 +1,14 @@
 import { recordRequest, serviceMetrics, type ServiceMetrics } from "./metrics";
 import { REQUEST_ID_HEADER, requestIdOf } from "./request-id";
 import { logRequest, type LogWriter } from "./request-log";
-import { routeLabel } from "./route-label";
+import { routeLabel, type RouteParams } from "./route-label";
 
 /** Options for {@link observeRequest}. */
 export interface ObserveRequestOptions {
-  /** The route pattern for metric labels; derived from the path when omitted. */
+  /** The route pattern for metric labels; derived from the path (and `params`) when omitted. */
   route?: string;
+  /** The route's params (as Next.js passes them), whose segments the label names `[param]`. */
+  params?: RouteParams | Promise<RouteParams>;
   metrics?: ServiceMetrics;
   write?: LogWriter;
 }
@@ -37,8 +39,9 @@ export async function observeRequest(
     return response;
   } finally {
     const latencyMs = performance.now() - started;
+    const params = await Promise.resolve(options.params).catch(() => undefined);
     recordRequest(
-      { method: request.method, route: options.route ?? routeLabel(pathname), status, durationMs: latencyMs },
+      { method: request.method, route: options.route ?? routeLabel(pathname, params), status, durationMs: latencyMs },
       options.metrics ?? serviceMetrics(),
     );
     logRequest({ method: request.method, path: pathname, status, latencyMs, requestId }, options.write);

@@ -147,3 +147,11 @@ describe("routeLabel", () => {
     expect(routeLabel("/api/attempts/completions")).toBe("/api/attempts/completions");
   });
 });
+
+describe("routeLabel with route params", () => {
+  it("names the segments holding a param, whatever they look like", () => {
+    expect(routeLabel("/api/attempts/undefined/actions", { id: "undefined" })).toBe("/api/attempts/[id]/actions");
+    expect(routeLabel("/api/auth/callback/guest", { nextauth: ["callback", "guest"] })).toBe("/api/auth/[...nextauth]");
+    expect(routeLabel("/api/attempts/a%20b", { id: "a b" })).toBe("/api/attempts/[id]");
+  });
+});

@@ -71,3 +71,15 @@ describe("formatRequestLog", () => {
     );
   });
 });
+
+describe("observeRequest route labels", () => {
+  it("labels by the route's params, awaited the way Next.js passes them", async () => {
+    const metrics = createServiceMetrics();
+    await observeRequest(new Request("http://localhost/api/attempts/nope/actions", { method: "POST" }), async () => new Response(null, { status: 404 }), {
+      metrics,
+      params: Promise.resolve({ id: "nope" }),
+      write: () => undefined,
+    });
+    expect(renderMetrics(metrics)).toContain('route="/api/attempts/[id]/actions",status="404"');
+  });
+});
