@@ -46,14 +46,18 @@ export function matchesStep(a: LoggedAction, step: Step): boolean {
   return true;
 }
 
-/** `diagnosed`: one of the steps was run (successfully) before the first change to the cluster (or at all, with `before: end`). */
+/**
+ * `diagnosed`: one of the steps was run before the first change to the cluster (or at all,
+ * with `before: end`). A failing exit code still counts: `rollout status` exits 1 on a stalled
+ * rollout and `logs` on a waiting container, and both are the evidence the learner needs.
+ */
 export function diagnosed(c: CheckOf<"diagnosed">, ctx: CheckContext): CheckOutcome {
   const firstMutation = ctx.log.findIndex((a) => a.mutating);
   const end = c.before === "firstMutation" && firstMutation >= 0 ? firstMutation : ctx.log.length;
   const wanted = c.anyOf.map((s) => `kubectl ${s.command}${s.kinds ? ` ${s.kinds.map((k) => k.toLowerCase()).join("|")}` : ""}`).join(", or ");
   for (let i = 0; i < end; i++) {
     const a = ctx.log[i];
-    if (a.exitCode === 0 && c.anyOf.some((s) => matchesStep(a, s))) return pass(`looked at the evidence first: \`${a.input.split("\n")[0]}\``);
+    if (c.anyOf.some((s) => matchesStep(a, s))) return pass(`looked at the evidence first: \`${a.input.split("\n")[0]}\``);
   }
   return fail(`diagnose before changing things: ${wanted}${c.before === "firstMutation" ? " before the first change" : ""}`);
 }
