@@ -6,7 +6,7 @@
 import type { KindInfo, KObject } from "../../../model/types";
 import { kindInfo } from "../../../model/kinds";
 import { matchesLabelQuery, parseLabelQuery } from "../../../model/labels";
-import type { CommandContext, CommandResult, CommandSpec, ParsedArgs } from "../../command";
+import type { CommandContext, CommandResult, CommandSpec, FlagDef, ParsedArgs } from "../../command";
 import { flagBool, flagString, flagStrings, goQuote } from "../../args";
 import { parseResourceArgs } from "../../resource-args";
 import { notFound } from "../../errors";
@@ -21,11 +21,36 @@ export const CHANGE_CAUSE_ANNOTATION = "kubernetes.io/change-cause";
 /** The annotation `kubectl apply` keeps the last applied configuration in. */
 export const LAST_APPLIED_ANNOTATION = "kubectl.kubernetes.io/last-applied-configuration";
 
+/** Commands that still accept the deprecated, hidden `--record` flag (kubectl's `RecordFlags`). */
+const RECORDING = new Set([
+  "apply", "create", "replace", "edit", "patch", "scale", "label", "annotate", "expose", "run",
+  "set image", "set env", "set resources", "set selector", "set serviceaccount",
+]);
+
+/** The hidden `--record` flag. */
+const RECORD_FLAG: FlagDef = {
+  name: "record",
+  type: "bool",
+  default: false,
+  description: "Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.",
+};
+
+/** pflag's notice when a deprecated flag is used. */
+export const RECORD_DEPRECATED = "Flag --record has been deprecated, --record will be removed in the future\n";
+
 /** Builds a CommandSpec from the generated declaration of `path` and a run function. */
 export function writeCommand(path: string, run: CommandSpec["run"], aliases?: string[]): CommandSpec {
   const d = WRITE_DECLARATIONS[path];
   if (!d) throw new Error(`no declaration for ${path}`);
-  return { path: path.split(" "), short: d.short, usage: d.usage, flags: d.flags, run, ...(aliases ? { aliases } : {}) };
+  const recording = RECORDING.has(path);
+  const flags = recording ? [...d.flags, RECORD_FLAG] : d.flags;
+  const wrapped: CommandSpec["run"] = recording
+    ? (ctx, args) => {
+        const r = run(ctx, args);
+        return args.flags.record === true ? { ...r, stderr: RECORD_DEPRECATED + r.stderr } : r;
+      }
+    : run;
+  return { path: path.split(" "), short: d.short, usage: d.usage, flags, run: wrapped, ...(aliases ? { aliases } : {}) };
 }
 
 /** A result with stdout and stderr (exit 1 when there is any error text). */
