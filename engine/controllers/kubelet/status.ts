@@ -1,11 +1,24 @@
 import type { ContainerState, ContainerStatus, Container, Node, Pod, PodCondition, PodStatus } from "../../model/types";
-import { rfc3339 } from "../../runtime/clock";
+import { rfc3339 as formatTime } from "../../runtime/clock";
 import type { ContainerRuntime, PodRuntime, TerminatedInfo } from "./state";
 
 /**
  * Builds the pod status the kubelet reports (`pkg/kubelet/kubelet_pods.go`): container
  * statuses, phase, conditions, IPs and QoS class.
  */
+
+const formatted = new Map<number, string>();
+
+/** RFC 3339 timestamps, memoised: a pod's status repeats the same few instants on every sync. */
+function rfc3339(ms: number): string {
+  let s = formatted.get(ms);
+  if (s === undefined) {
+    if (formatted.size > 20_000) formatted.clear();
+    s = formatTime(ms);
+    formatted.set(ms, s);
+  }
+  return s;
+}
 
 function terminatedState(t: TerminatedInfo): ContainerState {
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { apply, at, configMap, cs, event, events, getPod, makeCluster, pod, secret } from "./fixture";
 import { parseTime } from "../../../../engine/runtime/clock";
+import type { ConfigMap } from "../../../../engine/model/types";
 import { containerFilesystem } from "../../../../engine/controllers/kubelet/views";
 
 describe("kubelet config resolution", () => {
@@ -19,8 +20,8 @@ describe("kubelet config resolution", () => {
     apply(c, configMap("app-config", { DATABASE_URL: "postgres://db" }));
     at(c, 140);
     expect(cs(c, "web").state.waiting?.message).toBe("couldn't find key DB_URL in ConfigMap default/app-config");
-    const cm = c.store.get("ConfigMap", "default", "app-config")!;
-    (cm as { data: Record<string, string> }).data.DB_URL = "postgres://db:5432/app";
+    const cm = c.store.get<ConfigMap>("ConfigMap", "default", "app-config")!;
+    cm.data!.DB_URL = "postgres://db:5432/app";
     c.store.touch(cm);
     c.reconcile();
     const fixedAt = c.now();
