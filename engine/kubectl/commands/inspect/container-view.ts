@@ -9,6 +9,7 @@ import type { Cluster } from "../../../runtime/cluster";
 import { containerFiles, resolveContainerEnv } from "../../../world/container-config";
 import { parseImageReference } from "../../../world/image-reference";
 import type { NetworkContext } from "../../../world/network";
+import type { RuntimeContainerFilesystem } from "./runtime-hooks";
 import { effectiveArgv } from "../../../world/process";
 
 /** One process in the container (`ps`). */
@@ -75,7 +76,7 @@ function processArgv(world: World, image: ImageSpec | undefined, argv: string[])
  * Builds the view of `container` in `pod` at the cluster's current time, with the network of
  * `network`. Returns undefined when the container is not in the pod.
  */
-export function containerView(cluster: Cluster, pod: Pod, containerName: string, network: NetworkContext): ContainerView | undefined {
+export function containerView(cluster: Cluster, pod: Pod, containerName: string, network: NetworkContext, runtime?: RuntimeContainerFilesystem): ContainerView | undefined {
   const container: Container | undefined =
     pod.spec.containers.find((c) => c.name === containerName) ??
     pod.spec.initContainers?.find((c) => c.name === containerName) ??
@@ -104,6 +105,23 @@ export function containerView(cluster: Cluster, pod: Pod, containerName: string,
     processes.push({ pid: 7, user, argv: own.length > 0 ? own : ["sh"] });
   } else {
     processes.push({ pid: 1, user, argv: own.length > 0 ? own : ["sh"] });
+  }
+  if (runtime) {
+    const rtProcesses = runtime.processes.map((p) => ({ pid: p.pid, user: p.user, argv: p.command.split(" ") }));
+    return {
+      pod,
+      containerName,
+      hostname: pod.metadata.name,
+      env: { PATH: env.PATH, HOSTNAME: pod.metadata.name, ...runtime.env, HOME: runtime.env.HOME ?? env.HOME },
+      files: runtime.files,
+      binaries: new Set(runtime.binaries),
+      distroless: runtime.distroless,
+      user: runtime.user,
+      workingDir: runtime.workingDir,
+      processes: target || shareProcesses ? [...processes.filter((p) => p.pid === 1), ...rtProcesses.map((p) => ({ ...p, pid: p.pid === 1 ? 7 : p.pid }))] : rtProcesses.length > 0 ? rtProcesses : processes,
+      now: cluster.now(),
+      network,
+    };
   }
   return {
     pod,

@@ -4,14 +4,14 @@
  * node debugging pod (`node/NAME`). With `-it` the session attaches to the debug container's
  * shell; with `-- CMD…` the command runs once and its output is shown.
  */
+import { viewOf } from "./view-of";
 import type { CommandContext, CommandResult, CommandSpec, ParsedArgs } from "../../command";
 import type { Container, ContainerStatus, KObject, Pod } from "../../../model/types";
 import { rfc3339 } from "../../../runtime/clock";
 import { AlreadyExistsError } from "../../../runtime/store";
 import { alreadyExists, notFound } from "../../errors";
-import { containerView, imageSpecFor } from "./container-view";
+import { imageSpecFor } from "./container-view";
 import { ociExecFailure } from "./exec";
-import { inspectRuntime } from "./runtime-hooks";
 import { runExec } from "./sim-shell";
 
 const PROMPT_HINT = "If you don't see a command prompt, try pressing enter.\n";
@@ -70,7 +70,7 @@ function afterCreate(ctx: CommandContext, pod: Pod, name: string, opts: DebugOpt
   if (!opts.stdin && opts.command.length === 0) return { stdout: "", stderr, exitCode: 0 };
   if (!runningStatus(pod, name)) return { stdout: "", stderr: stderr + `error: unable to upgrade connection: container not found ("${name}")\n`, exitCode: 1 };
   if (opts.stdin && !opts.quiet) stderr += PROMPT_HINT;
-  const view = containerView(ctx.cluster, pod, name, inspectRuntime().network(ctx.cluster));
+  const view = viewOf(ctx.cluster, pod, name);
   const argv = opts.command.length > 0 ? opts.command : (imageSpecFor(ctx.cluster.world, opts.image)?.cmd ?? ["sh"]);
   if (!view) return { stdout: "", stderr, exitCode: 1 };
   const shellOnly = argv.length === 1 && ["sh", "bash", "ash", "/bin/sh", "/bin/bash"].includes(argv[0]);

@@ -3,12 +3,11 @@
  * (its image's executables, its files and environment, the cluster network). A shell started
  * with `-it` and no script stays attached: the result carries an `attach` request.
  */
+import { viewOf } from "./view-of";
 import type { CommandContext, CommandResult, CommandSpec, ParsedArgs } from "../../command";
 import type { Pod } from "../../../model/types";
 import { sha256Hex } from "../../../world/sha256";
-import { containerView } from "./container-view";
 import { defaultContainer, findContainer, resolvePodTarget } from "./pod-target";
-import { inspectRuntime } from "./runtime-hooks";
 import { runExec } from "./sim-shell";
 
 const SHELLS = new Set(["sh", "bash", "ash", "/bin/sh", "/bin/bash", "/bin/ash", "/usr/bin/bash"]);
@@ -31,7 +30,7 @@ export function containerRunning(pod: Pod, name: string): boolean {
 export function execInPod(ctx: CommandContext, pod: Pod, container: string, argv: string[], interactive: boolean): CommandResult {
   if (!pod.spec.nodeName) return { stdout: "", stderr: `Error from server (BadRequest): pod ${pod.metadata.name} does not have a host assigned\n`, exitCode: 1 };
   if (!containerRunning(pod, container)) return { stdout: "", stderr: `error: unable to upgrade connection: container not found ("${container}")\n`, exitCode: 1 };
-  const view = containerView(ctx.cluster, pod, container, inspectRuntime().network(ctx.cluster));
+  const view = viewOf(ctx.cluster, pod, container);
   if (!view) return { stdout: "", stderr: `error: container ${container} not found in pod ${pod.metadata.name}\n`, exitCode: 1 };
   if (interactive && SHELLS.has(argv[0]) && argv.length === 1) {
     const r = runExec(view, argv);

@@ -9,7 +9,7 @@ import { portForwardCommand } from "./port-forward";
 export { containerView, type ContainerView } from "./container-view";
 export { newShellState, shellPrompt, simShell, type ShellLineResult, type ShellState } from "./sim-shell";
 export { openShell, shellLine } from "./attach-session";
-export { setInspectRuntime, type ContainerLogLine, type ContainerLogQuery, type InspectRuntime } from "./runtime-hooks";
+export { inspectRuntimeFromKubelet, setInspectRuntime, type ContainerLogLine, type ContainerLogQuery, type InspectRuntime, type KubeletViews } from "./runtime-hooks";
 
 /** Every inspect command, for the command registry. */
 export const inspectCommands: CommandSpec[] = [describeCommand, logsCommand, execCommand, debugCommand, portForwardCommand];

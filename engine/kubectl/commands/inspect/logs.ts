@@ -65,11 +65,11 @@ interface LogOptions {
 
 function renderLines(lines: ContainerLogLine[], opts: LogOptions, now: number, prefix: string): string {
   let selected = lines;
-  if (opts.sinceMs !== undefined) selected = selected.filter((l) => l.timeMs >= now - opts.sinceMs!);
-  if (opts.sinceTime !== undefined) selected = selected.filter((l) => l.timeMs >= opts.sinceTime!);
+  if (opts.sinceMs !== undefined) selected = selected.filter((l) => l.timeMs === undefined || l.timeMs >= now - opts.sinceMs!);
+  if (opts.sinceTime !== undefined) selected = selected.filter((l) => l.timeMs === undefined || l.timeMs >= opts.sinceTime!);
   if (opts.tail >= 0) selected = opts.tail === 0 ? [] : selected.slice(-opts.tail);
   let out = "";
-  for (const l of selected) out += `${prefix}${opts.timestamps ? rfc3339Nano(l.timeMs) + " " : ""}${l.text}\n`;
+  for (const l of selected) out += `${prefix}${opts.timestamps ? rfc3339Nano(l.timeMs ?? now) + " " : ""}${l.text}\n`;
   if (opts.limitBytes > 0 && out.length > opts.limitBytes) out = out.slice(0, opts.limitBytes);
   return out;
 }

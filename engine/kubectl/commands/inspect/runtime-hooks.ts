@@ -10,10 +10,22 @@ import type { Cluster } from "../../../runtime/cluster";
 import type { LiveListener, NetworkContext } from "../../../world/network";
 import { imageSpecFor } from "./container-view";
 
-/** One line a container wrote, with the time it was written (ms since the epoch). */
+/** One line a container wrote, with the time it was written (ms since the epoch) when known. */
 export interface ContainerLogLine {
-  timeMs: number;
+  timeMs?: number;
   text: string;
+}
+
+/** A container as the runtime sees it (overrides what exec derives from the API objects alone). */
+export interface RuntimeContainerFilesystem {
+  files: Map<string, string>;
+  binaries: string[];
+  env: Record<string, string>;
+  distroless: boolean;
+  user: string;
+  workingDir: string;
+  processes: { pid: number; user: string; command: string }[];
+  running: boolean;
 }
 
 /** Which container instance's log to read. */
@@ -30,6 +42,37 @@ export interface InspectRuntime {
   containerLogs(cluster: Cluster, query: ContainerLogQuery): ContainerLogLine[];
   /** The cluster network as it is now (which pods listen on which ports), for `wget`, `curl`, `nslookup`. */
   network(cluster: Cluster): NetworkContext;
+  /** The container's files, environment and processes as the runtime has them, when it knows the container. */
+  containerFilesystem?(cluster: Cluster, pod: Pod, container: string): RuntimeContainerFilesystem | undefined;
+}
+
+/** The kubelet's views, as `engine/controllers/kubelet/views.ts` exports them (passed in: kubectl does not import controllers). */
+export interface KubeletViews {
+  containerLogs(cluster: Cluster, pod: Pod, container: string, opts: { previous?: boolean }): { ok: true; lines: string[] } | { ok: false; error: { status: string; message: string } };
+  containerFilesystem(cluster: Cluster, pod: Pod, container: string): RuntimeContainerFilesystem | undefined;
+  network(cluster: Cluster): NetworkContext;
+}
+
+/**
+ * The inspect runtime over the kubelet's views. A query for the "previous" instance of a
+ * container that is not running means its last terminated instance, which the kubelet keeps as
+ * the container's current log; lines come without times, so `--timestamps` shows the
+ * instance's start for each.
+ */
+export function inspectRuntimeFromKubelet(views: KubeletViews): InspectRuntime {
+  return {
+    containerLogs(cluster, q) {
+      const status = [...(q.pod.status?.containerStatuses ?? []), ...(q.pod.status?.initContainerStatuses ?? []), ...(q.pod.status?.ephemeralContainerStatuses ?? [])].find((s) => s.name === q.container);
+      const running = !!status?.state?.running;
+      const r = views.containerLogs(cluster, q.pod, q.container, { previous: q.previous && running });
+      if (!r.ok) return [];
+      const started = q.previous ? status?.lastState?.terminated?.startedAt : (status?.state?.running?.startedAt ?? status?.state?.terminated?.startedAt ?? status?.lastState?.terminated?.startedAt);
+      const t = started ? Date.parse(started) : undefined;
+      return r.lines.map((text) => ({ timeMs: t, text }));
+    },
+    network: (cluster) => views.network(cluster),
+    containerFilesystem: (cluster, pod, container) => views.containerFilesystem(cluster, pod, container),
+  };
 }
 
 /**
