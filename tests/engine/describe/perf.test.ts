@@ -10,7 +10,7 @@ describe("describe performance", () => {
     const now = Date.parse("2026-03-02T09:14:05Z");
     const objs = buildOracleFixture(now);
     const base = objs.find((o) => o.kind === "Pod" && o.metadata.name === "web-7d9f8b6c5-x2x9q")!;
-    const events = objs.filter((o) => o.kind === "Event" && (o as { involvedObject: { name: string } }).involvedObject.name === base.metadata.name);
+    const events = objs.filter((o) => o.kind === "Event" && (o as unknown as { involvedObject: { name: string } }).involvedObject.name === base.metadata.name);
     for (let i = 0; i < 50; i++) {
       const p: KObject = JSON.parse(JSON.stringify(base));
       p.metadata.name = `web-x-${i}`;
