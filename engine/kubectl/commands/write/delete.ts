@@ -7,7 +7,7 @@ import { kindInfo } from "../../../model/kinds";
 import type { CommandContext, CommandResult, ParsedArgs } from "../../command";
 import { flagBool, flagInt, flagString } from "../../args";
 import { apiDelete } from "../../manifests/api-server";
-import { dryRunOf, dryRunSuffix, kindPrefixOf, noResourcesFound, resolveTargets, result, writeCommand } from "./common";
+import { dryRunOf, dryRunSuffix, kindPrefixOf, resolveTargets, result, writeCommand } from "./common";
 
 /** kubectl's warning for `--force`. */
 export const FORCE_WARNING =
@@ -44,7 +44,7 @@ function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
     stdout += `${kindPrefixOf(kindInfo(obj.kind))} "${obj.metadata.name}" ${force && grace === 0 ? "force deleted" : "deleted"}${dryRunSuffix(dry.dryRun)}\n`;
   }
   const notFound = ignoreNotFound ? [] : targets.errors;
-  if (targets.objects.length === 0 && targets.errors.length === 0 && !ignoreNotFound) stdout += noResourcesFound(ctx, args).startsWith("No resources found in") ? "No resources found\n" : "No resources found\n";
+  if (targets.objects.length === 0 && targets.errors.length === 0 && !ignoreNotFound) stdout += "No resources found\n";
   stderr += notFound.join("");
   return result(stdout, stderr, notFound.length > 0);
 }
