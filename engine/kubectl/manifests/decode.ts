@@ -84,56 +84,72 @@ function goTypeName(type: GoType): string {
   return type;
 }
 
-/** Collects the values at a dotted path, walking through lists. */
-function valuesAt(root: unknown, path: string[]): unknown[] {
-  let cur: unknown[] = [root];
-  for (const key of path) {
-    const next: unknown[] = [];
-    for (const v of cur) {
-      if (Array.isArray(v)) {
-        for (const item of v) if (item && typeof item === "object" && key in (item as object)) next.push((item as Record<string, unknown>)[key]);
-      } else if (v && typeof v === "object" && key in (v as object)) next.push((v as Record<string, unknown>)[key]);
+/** Visits the values at a path of keys, walking through lists; stops early when `visit` returns a message. */
+function firstAt(root: unknown, path: readonly string[], depth: number, flattenLast: boolean, visit: (v: unknown) => string | undefined): string | undefined {
+  if (Array.isArray(root) && (depth < path.length || flattenLast)) {
+    for (const item of root) {
+      const r = firstAt(item, path, depth, flattenLast, visit);
+      if (r) return r;
     }
-    cur = next;
+    return undefined;
   }
-  return cur.flatMap((v) => (Array.isArray(v) && !path[path.length - 1].match(/^(command|args)$/) ? v : [v]));
+  if (depth === path.length) return visit(root);
+  if (root === null || typeof root !== "object") return undefined;
+  const next = (root as Record<string, unknown>)[path[depth]];
+  return next === undefined ? undefined : firstAt(next, path, depth + 1, flattenLast, visit);
+}
+
+interface PreparedCheck {
+  path: string;
+  keys: string[];
+  check: Check;
+  flattenLast: boolean;
+}
+
+const prepared = new Map<string, PreparedCheck[]>();
+
+function checksFor(kind: string): PreparedCheck[] {
+  let list = prepared.get(kind);
+  if (list) return list;
+  const raw: [string, Check][] = [
+    ["metadata.labels", { struct: "ObjectMeta", type: "map[string]string" }],
+    ["metadata.annotations", { struct: "ObjectMeta", type: "map[string]string" }],
+    ...Object.entries(TOP_FIELDS[kind] ?? {}),
+  ];
+  const podPath = POD_SPEC_PATH[kind];
+  if (podPath) {
+    if (podPath.endsWith(".template.spec")) raw.push([`${podPath.slice(0, -".spec".length)}.metadata.labels`, { struct: "ObjectMeta", type: "map[string]string" }]);
+    for (const [p, c] of Object.entries(POD_SPEC_FIELDS)) raw.push([`${podPath}.${p}`, c]);
+  }
+  list = raw.map(([path, check]) => ({ path, keys: path.split("."), check, flattenLast: check.type !== "[]string" }));
+  prepared.set(kind, list);
+  return list;
 }
 
 /** kubectl's text for the first decoding failure of `obj`, or undefined when it decodes. */
 export function typeErrors(obj: KObject): string | undefined {
   const version = obj.apiVersion.includes("/") ? obj.apiVersion.split("/")[1] : obj.apiVersion;
-  const head = `${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: `;
-  const checks: [string, Check][] = [
-    ["metadata.labels", { struct: "ObjectMeta", type: "map[string]string" }],
-    ["metadata.annotations", { struct: "ObjectMeta", type: "map[string]string" }],
-    ...Object.entries(TOP_FIELDS[obj.kind] ?? {}),
-  ];
-  const podPath = POD_SPEC_PATH[obj.kind];
-  if (podPath) {
-    checks.push([`${podPath}.template.metadata.labels`.replace("spec.template.spec.template", "spec.template"), { struct: "ObjectMeta", type: "map[string]string" }]);
-    for (const [p, c] of Object.entries(POD_SPEC_FIELDS)) checks.push([`${podPath}.${p}`, c]);
-  }
-  for (const [path, check] of checks) {
-    const parts = path.split(".");
-    for (const v of valuesAt(obj, parts)) {
+  const head = () => `${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: `;
+  for (const { path, keys, check, flattenLast } of checksFor(obj.kind)) {
+    const found = firstAt(obj, keys, 0, flattenLast, (v) => {
       if (check.type === "quantity") {
-        if (v && typeof v === "object") {
-          for (const q of Object.values(v as object)) {
-            if (typeof q !== "string" && typeof q !== "number") return `${head}json: cannot unmarshal ${jsonType(q)} into Go value of type string`;
-            if (typeof q === "string" && !isQuantity(q)) return `${head}quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`;
-          }
+        if (!v || typeof v !== "object") return undefined;
+        for (const q of Object.values(v as object)) {
+          if (typeof q !== "string" && typeof q !== "number") return `${head()}json: cannot unmarshal ${jsonType(q)} into Go value of type string`;
+          if (typeof q === "string" && !isQuantity(q)) return `${head()}quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`;
         }
-        continue;
+        return undefined;
       }
       const bad = typeMismatch(v, check.type);
-      if (bad) return `${head}json: cannot unmarshal ${bad} into Go struct field ${check.struct}.${path} of type ${goTypeName(check.type)}`;
-    }
+      return bad ? `${head()}json: cannot unmarshal ${bad} into Go struct field ${check.struct}.${path} of type ${goTypeName(check.type)}` : undefined;
+    });
+    if (found) return found;
   }
   if (obj.kind === "Secret") {
     for (const v of Object.values((obj.data as Record<string, unknown>) ?? {})) {
-      if (typeof v !== "string") return `${head}json: cannot unmarshal ${jsonType(v)} into Go struct field Secret.data of type []uint8`;
+      if (typeof v !== "string") return `${head()}json: cannot unmarshal ${jsonType(v)} into Go struct field Secret.data of type []uint8`;
       const at = base64ErrorAt(v);
-      if (at >= 0) return `${head}illegal base64 data at input byte ${at}`;
+      if (at >= 0) return `${head()}illegal base64 data at input byte ${at}`;
     }
   }
   return undefined;
