@@ -33,8 +33,20 @@ function terminatedState(t: TerminatedInfo): ContainerState {
   };
 }
 
+/** A container status with its fields in the API's order (`-o json` prints them so). */
+function ordered(s: ContainerStatus): ContainerStatus {
+  const out: ContainerStatus = { name: s.name, state: s.state, lastState: s.lastState, ready: s.ready, restartCount: s.restartCount, image: s.image, imageID: s.imageID };
+  if (s.containerID !== undefined) out.containerID = s.containerID;
+  out.started = s.started;
+  return out;
+}
+
 /** The status of one container. */
 export function containerStatus(c: Container, cr: ContainerRuntime | undefined): ContainerStatus {
+  return ordered(unorderedStatus(c, cr));
+}
+
+function unorderedStatus(c: Container, cr: ContainerRuntime | undefined): ContainerStatus {
   const base = { name: c.name, image: c.image, imageID: "", ready: false, restartCount: cr?.restartCount ?? 0, started: false };
   if (!cr) return { ...base, state: { waiting: { reason: "ContainerCreating" } }, lastState: {} };
   const image = cr.image && cr.image.spec === c.image ? cr.image : undefined;

@@ -5,6 +5,7 @@
  */
 import { Cluster } from "../../../../engine/runtime/cluster";
 import { defaultControllers } from "../../../../engine/controllers";
+import type { Controller } from "../../../../engine/runtime/controller";
 import { applyDefaults } from "../../../../engine/controllers/defaults";
 import { requestPodDeletion } from "../../../../engine/controllers/pod-deletion";
 import { buildNode } from "../../../../engine/model/node-builder";
@@ -16,8 +17,8 @@ import { encodeBase64 } from "../../../../engine/world/base64";
 export const START = Date.UTC(2026, 2, 2, 9, 0, 0);
 
 /** A cluster with `default` namespace, worker nodes and the standard world. */
-export function makeCluster(opts: { seed?: number; world?: WorldAdditions; nodes?: number } = {}): Cluster {
-  const cluster = new Cluster({ seed: opts.seed ?? 11, startMs: START - 86_400_000, world: standardWorld(opts.world), controllers: defaultControllers() });
+export function makeCluster(opts: { seed?: number; world?: WorldAdditions; nodes?: number; controllers?: Controller[] } = {}): Cluster {
+  const cluster = new Cluster({ seed: opts.seed ?? 11, startMs: START - 86_400_000, world: standardWorld(opts.world), controllers: opts.controllers ?? defaultControllers() });
   const ns: Namespace = { apiVersion: "v1", kind: "Namespace", metadata: { name: "default" } };
   cluster.store.create(ns);
   for (let i = 0; i < (opts.nodes ?? 1); i++) {
