@@ -9,7 +9,8 @@ import type { CommandContext, CommandResult, CommandSpec, ParsedArgs } from "../
 import type { Container, ContainerStatus, KObject, Pod } from "../../../model/types";
 import { rfc3339 } from "../../../runtime/clock";
 import { AlreadyExistsError } from "../../../runtime/store";
-import { alreadyExists, notFound } from "../../errors";
+import { resolveKind } from "../../../model/kinds";
+import { alreadyExists, notFound, unknownResourceType } from "../../errors";
 import { imageSpecFor } from "./container-view";
 import { ociExecFailure } from "./exec";
 import { runExec } from "./sim-shell";
@@ -214,10 +215,16 @@ export function runDebug(ctx: CommandContext, args: ParsedArgs): CommandResult {
   const arg = args.positionals[0];
   const slash = arg.indexOf("/");
   if (slash > 0) {
-    const type = arg.slice(0, slash).toLowerCase();
+    const typed = arg.slice(0, slash);
     const name = arg.slice(slash + 1);
-    if (["node", "nodes", "no"].includes(type)) return debugNode(ctx, name, opts);
-    if (!["pod", "pods", "po"].includes(type)) return { stdout: "", stderr: `error: objects of type ${arg.slice(0, slash)} are not supported\n`, exitCode: 1 };
+    const kind = resolveKind(typed);
+    if (!kind) return { stdout: "", stderr: unknownResourceType(typed) + "\n", exitCode: 1 };
+    if (kind.kind === "Node") return debugNode(ctx, name, opts);
+    if (kind.kind !== "Pod") {
+      if (!ctx.cluster.store.get(kind.kind, kind.namespaced ? ctx.namespace : undefined, name)) return { stdout: "", stderr: notFound(kind.kind, name) + "\n", exitCode: 1 };
+      const gv = kind.apiVersion.includes("/") ? kind.apiVersion : `/${kind.apiVersion}`;
+      return { stdout: "", stderr: `error: "${gv}, Kind=${kind.kind}" not supported by debug\n`, exitCode: 1 };
+    }
     return debugPod(ctx, name, opts, f);
   }
   return debugPod(ctx, arg, opts, f);
