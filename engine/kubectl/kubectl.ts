@@ -28,6 +28,8 @@ const RESOURCE_COMMANDS = new Set([
   "set resources", "set selector", "set serviceaccount", "rollout status", "rollout history", "rollout undo",
   "rollout restart", "rollout pause", "rollout resume", "expose", "taint", "replace", "autoscale", "wait",
 ]);
+/** Resource commands that take `KEY=VALUE` (or `KEY-`) words after the resources. */
+const PAIR_COMMANDS = new Set(["set image", "set env", "set resources", "set selector", "set serviceaccount", "label", "annotate", "taint"]);
 /** Commands whose first positional is a pod name (or `TYPE/NAME`). */
 const POD_COMMANDS = new Set(["logs", "exec", "debug", "attach", "port-forward", "cp"]);
 /** Commands whose positionals are node names. */
@@ -36,7 +38,9 @@ const NODE_COMMANDS = new Set(["cordon", "uncordon", "drain"]);
 function targetsOf(path: string[], positionals: string[], namespace: string): KubectlOutcome["targets"] {
   const p = path.join(" ");
   if (RESOURCE_COMMANDS.has(p)) {
-    const parsed = parseResourceArgs(positionals);
+    // `set image deploy/web app=x`, `label pod x a=b c-`, `taint nodes n k=v:NoSchedule`: keep the resource words only.
+    const words = PAIR_COMMANDS.has(p) ? positionals.filter((w, i) => i === 0 || !(w.includes("=") || w.includes(":") || w.endsWith("-"))) : positionals;
+    const parsed = parseResourceArgs(words);
     if (!parsed.ok) return [];
     const out: NonNullable<KubectlOutcome["targets"]> = [];
     for (const r of parsed.requests) {

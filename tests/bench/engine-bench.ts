@@ -45,8 +45,9 @@ const results: string[] = [];
 // 2. get pods / describe pod on a 50-pod cluster.
 {
   const s = openSession({ scenarioId: scenarios[0].id, seed: 7 });
-  const ns = s.instance.defaultNamespace;
-  const deploy = s.cluster.store.list("Deployment", ns)[0];
+  const deploy = s.cluster.store.list("Deployment").find((d) => d.metadata.namespace !== "kube-system")!;
+  const ns = deploy.metadata.namespace!;
+  s.run(`kubectl config set-context --current --namespace=${ns}`, 0);
   s.run(`kubectl scale deployment ${deploy.metadata.name} --replicas=50`, 1000);
   s.run("kubectl get pods", 120_000);
   const pods = s.cluster.store.list("Pod", ns);
@@ -64,10 +65,13 @@ const results: string[] = [];
 {
   const id = scenarios[0].id;
   const s = openSession({ scenarioId: id, seed: 3 });
-  const pod = s.cluster.store.list("Pod", s.instance.defaultNamespace)[0]?.metadata.name ?? "x";
+  const first = s.cluster.store.list("Pod").find((p) => p.metadata.namespace !== "kube-system")!;
+  const pod = first.metadata.name;
+  s.run(`kubectl config set-context --current --namespace=${first.metadata.namespace}`, 0);
   const lines = ["kubectl get pods", `kubectl describe pod ${pod}`, "kubectl get events --sort-by=.lastTimestamp", "kubectl get deploy -o wide", `kubectl logs ${pod} --previous`, "kubectl get svc,ep"];
   const actions: RecordedAction[] = [];
-  for (let i = 0; i < 300; i++) actions.push({ type: "command", input: lines[i % lines.length], virtualMs: i * 2000 });
+  actions.push({ type: "command", input: `kubectl config set-context --current --namespace=${first.metadata.namespace}`, virtualMs: 0 });
+  for (let i = 1; i < 300; i++) actions.push({ type: "command", input: lines[i % lines.length], virtualMs: i * 2000 });
   replaySession({ scenarioId: id, seed: 3 }, actions);
   const xs = time(() => replaySession({ scenarioId: id, seed: 3 }, actions), 30);
   results.push(`replay of a 300-action attempt (${id}): median ${fmt(median(xs))}, p99 ${fmt(p99(xs))} (target < 50 ms)`);
