@@ -7,10 +7,21 @@ import { getCatalogue } from "./catalogue";
 import { instantiate, nextHint, grade, type Instance, type Grade } from "./scenario";
 import type { Scenario } from "./scenario/loader";
 import { setMetricsSource } from "./kubectl/commands/read";
-import { resourceUsage } from "./controllers/kubelet/views";
+import { resourceUsage, containerLogs, containerFilesystem } from "./controllers/kubelet/views";
+import { networkContext } from "./controllers/kubelet/runtime-view";
+import { KUBELET } from "./controllers/kubelet/state";
+import { inspectRuntimeFromKubelet, setInspectRuntime } from "./kubectl/commands/inspect";
 
-// `kubectl top` reads the kubelet's simulated processes, as metrics-server reads the kubelets.
+// kubectl reads the kubelet's simulated processes the way the API server proxies to kubelets:
+// `top` (metrics-server), `logs`, `exec` and `debug` (the kubelet's streaming endpoints).
 setMetricsSource({ podUsage: (cluster, pod) => resourceUsage(cluster, pod)?.containers });
+setInspectRuntime(
+  inspectRuntimeFromKubelet({
+    containerLogs: (c, pod, name, opts) => containerLogs(c, pod, name, opts),
+    containerFilesystem: (c, pod, name) => containerFilesystem(c, pod, name),
+    network: (c) => networkContext(c.store, c.world, (uid) => c.controllerState(KUBELET, `pod/${uid}`), c.now()),
+  }),
+);
 
 /** What one terminal line produced. */
 export interface RunResult {

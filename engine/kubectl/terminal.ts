@@ -1,14 +1,16 @@
 import type { Cluster } from "../runtime/cluster";
 import { runCommandLine } from "./shell";
-import type { EditRequest } from "./command";
+import type { AttachRequest, EditRequest } from "./command";
+import { openShell, shellLine } from "./commands/inspect";
+import type { ShellState } from "./commands/inspect/sim-shell/programs";
 import { runKubectl, type KubectlOutcome } from "./kubectl";
 import { completeKubectl } from "./completion";
 
-/** The terminal's own state across lines: the kubeconfig context's namespace. */
+/** The terminal's own state across lines: the kubeconfig context's namespace, and an attached shell. */
 export interface TerminalState {
   namespace: string;
-  /** Reserved for an attached interactive shell (`kubectl exec -it … -- sh`). */
-  attached: undefined;
+  /** The interactive shell a `kubectl exec -it … -- sh` or `kubectl debug -it` opened, until `exit`. */
+  attached: { attach: AttachRequest; shell: ShellState; prompt: string } | undefined;
 }
 
 /** What one terminal line produced, for the session and the grader. */
@@ -28,9 +30,9 @@ export interface TerminalOutcome {
 /** Lines longer than this are refused before parsing (64 KiB, a heredoc'd manifest fits easily). */
 export const MAX_LINE_BYTES = 64 * 1024;
 
-/** The prompt shown before each line. */
-export function promptFor(_state: TerminalState): string {
-  return "$ ";
+/** The prompt shown before each line: the attached container shell's, else the learner's own. */
+export function promptFor(state: TerminalState): string {
+  return state.attached?.prompt ?? "$ ";
 }
 
 /**
@@ -41,8 +43,10 @@ export function runTerminalLine(cluster: Cluster, state: TerminalState, line: st
   if (line.length > MAX_LINE_BYTES) {
     return { output: `bash: input too long (${line.length} bytes; the limit is ${MAX_LINE_BYTES})\n`, exitCode: 1, prompt: promptFor(state) };
   }
+  if (state.attached) return runAttachedLine(cluster, state, line);
   let command: string[] | undefined;
   let edit: EditRequest | undefined;
+  let attach: AttachRequest | undefined;
   const targets: NonNullable<KubectlOutcome["targets"]> = [];
   const result = runCommandLine(line, {
     commands: {
@@ -51,6 +55,7 @@ export function runTerminalLine(cluster: Cluster, state: TerminalState, line: st
         command ??= r.command;
         if (r.targets) targets.push(...r.targets);
         if (r.edit) edit = r.edit;
+        if (r.attach) attach = r.attach;
         return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
       },
     },
@@ -63,7 +68,28 @@ export function runTerminalLine(cluster: Cluster, state: TerminalState, line: st
       output = "";
     } else output += c.text;
   }
+  if (attach) {
+    const opened = openShell(cluster, attach);
+    if (opened.ok) state.attached = { attach, shell: opened.state, prompt: opened.prompt };
+    else output += opened.error;
+  }
   return { output, exitCode: result.exitCode, edit, clear: clear || undefined, prompt: promptFor(state), command, targets: command ? targets : undefined };
+}
+
+/** A line typed into an attached container shell; `exit` (or the container dying) detaches. */
+function runAttachedLine(cluster: Cluster, state: TerminalState, line: string): TerminalOutcome {
+  const a = state.attached!;
+  const r = shellLine(cluster, a.attach, a.shell, line);
+  a.shell = r.state;
+  a.prompt = r.prompt;
+  if (r.exit) state.attached = undefined;
+  return {
+    output: r.stdout + r.stderr,
+    exitCode: r.exitCode,
+    prompt: promptFor(state),
+    command: ["exec"],
+    targets: [{ kind: "Pod", namespace: a.attach.namespace, name: a.attach.pod }],
+  };
 }
 
 /** Tab completion for the line being typed. */

@@ -8,6 +8,7 @@ import type { KObject, Secret } from "../model/types";
 import { KINDS } from "../model/kinds";
 import type { Cluster } from "../runtime/cluster";
 import { base64 } from "./template";
+import { withLastApplied } from "../kubectl/commands/write/apply";
 
 const parsedCache = new Map<string, readonly KObject[]>();
 
@@ -60,16 +61,6 @@ export function objectKey(kind: string, namespace: string | undefined, name: str
   return info?.namespaced ? `${kind}/${namespace ?? "default"}/${name}` : `${kind}/${name}`;
 }
 
-/** JSON with object keys sorted, as Go marshals a map (what kubectl stores as last-applied). */
-export function sortedJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(sortedJson).join(",")}]`;
-  if (isObject(v)) {
-    const keys = Object.keys(v).filter((k) => v[k] !== undefined).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${sortedJson(v[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(v);
-}
-
 /** A hook that applies API-server defaulting to an object before it is stored. */
 export type Defaulter = (obj: KObject, cluster: Cluster) => void;
 
@@ -87,8 +78,7 @@ export function applyManifests(cluster: Cluster, objects: KObject[], defaulter: 
       obj.metadata.namespace ??= "default";
       ensureNamespace(cluster, obj.metadata.namespace);
     } else delete obj.metadata.namespace;
-    const applied = structuredClone(obj);
-    obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), "kubectl.kubernetes.io/last-applied-configuration": sortedJson(applied) + "\n" };
+    obj.metadata.annotations = withLastApplied(obj).metadata.annotations;
     if (obj.kind === "Secret") convertStringData(obj as Secret);
     dropEmptyLists(obj);
     const live = store.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
