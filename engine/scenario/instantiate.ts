@@ -121,7 +121,7 @@ export function instantiate(scenario: Scenario, seed: number): Instance {
     cluster,
     brief: r.brief,
     learnerStartMs,
-    defaultNamespace: r.contextNamespace ?? "default",
+    defaultNamespace: r.contextNamespace ?? soleNamespace(keys) ?? "default",
     hints: r.hints,
     checks: r.checks,
     explanation: r.explanation,
@@ -166,4 +166,18 @@ function deleteRef(cluster: Cluster, ref: string): void {
   const kind = kindInfo(parts[0]).kind;
   const [ns, name] = parts.length === 3 ? [parts[1], parts[2]] : ["default", parts[1]];
   cluster.store.remove(kind, ns, name);
+}
+
+/**
+ * The namespace the learner's kubeconfig context points at when the scenario names none: the
+ * one namespace its objects live in (as a team's context points at the team's namespace).
+ */
+function soleNamespace(keys: string[]): string | undefined {
+  const namespaces = new Set<string>();
+  for (const key of keys) {
+    const parts = key.split("/");
+    if (parts[0] === "Namespace") namespaces.add(parts[1]);
+    else if (parts.length === 3) namespaces.add(parts[1]);
+  }
+  return namespaces.size === 1 ? [...namespaces][0] : undefined;
 }
