@@ -17,6 +17,11 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   /** How many terminal actions one user may send per 10 seconds. */
   ACTION_RATE_LIMIT: z.coerce.number().int().positive().default(40),
+  /** Comma-separated emails whose accounts become admins when they open /admin (bootstraps the first admin). */
+  ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)),
 });
 
 /** The parsed environment type. */

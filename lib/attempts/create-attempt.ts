@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { findAssignedSeed } from "../classes/find-assigned-seed";
 import { db } from "../db";
 import { ApiError } from "../http/errors";
 import { ENGINE_VERSION, findScenario } from "./engine-session";
@@ -26,7 +27,8 @@ export async function createAttempt(options: CreateAttemptOptions): Promise<{ id
     data: {
       userId: options.userId,
       scenarioId: options.scenarioId,
-      seed: crypto.randomInt(1, 2 ** 31 - 1),
+      // A class assignment with a fixed variant decides the seed; otherwise a fresh one.
+      seed: (await findAssignedSeed({ userId: options.userId, scenarioId: options.scenarioId })) ?? crypto.randomInt(1, 2 ** 31 - 1),
       engineVersion: ENGINE_VERSION,
     },
     select: { id: true },

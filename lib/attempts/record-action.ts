@@ -1,5 +1,6 @@
 import type { AttemptStatus, Prisma } from "@prisma/client";
 import { db } from "../db";
+import { syncAttemptAggregates } from "../classes/sync-attempt-aggregates";
 import { ApiError } from "../http/errors";
 import type { ActionInput } from "../validations/attempt";
 import {
@@ -138,9 +139,12 @@ export async function recordAction(options: RecordActionOptions): Promise<Record
           grade: outcome.grade ? (outcome.grade as unknown as Prisma.InputJsonValue) : undefined,
         },
       });
+      // Counters and class-dashboard aggregates on the attempt row (lib/classes).
+      const aggregates = await syncAttemptAggregates(tx, { attemptId: attempt.id, action: { type: request.type, exitCode: outcome.exitCode } });
       await tx.attempt.update({
         where: { id: attempt.id },
         data: {
+          ...aggregates,
           lastVirtualMs: virtualMs,
           ...(status !== "in_progress" ? { status, score, finishedAt: now } : {}),
         },
