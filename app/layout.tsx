@@ -23,6 +23,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <nav>
             <Link href="/scenarios">Scenarios</Link>
             {user && <Link href="/progress">Progress</Link>}
+            {user && <Link href="/classes">Classes</Link>}
+            {user && (user.role === "instructor" || user.role === "admin") && <Link href="/instructor">Teaching</Link>}
+            {user?.role === "admin" && <Link href="/admin">Admin</Link>}
           </nav>
           <div className="who">
             {user ? (

@@ -15,6 +15,8 @@ const envSchema = z.object({
   /** Signs session cookies. Unset: `npm start` generates one and keeps it in DATA_DIR. */
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  /** "1": `npm start` builds only when there is no build, without comparing it to the sources. */
+  SKIP_BUILD_CHECK: z.enum(["0", "1"]).default("0"),
   /** How many terminal actions one user may send per 10 seconds. */
   ACTION_RATE_LIMIT: z.coerce.number().int().positive().default(40),
   /** Comma-separated emails whose accounts become admins when they open /admin (bootstraps the first admin). */

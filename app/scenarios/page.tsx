@@ -1,6 +1,8 @@
 import { listScenarioProgress, type ScenarioProgress } from "@/lib/attempts/list-scenario-progress";
 import { getSessionUser } from "@/lib/auth/get-session-user";
 import { catalogueQuerySchema } from "@/lib/validations/attempt";
+import { listMyAssignments } from "@/lib/classes/list-my-assignments";
+import { AssignedScenarios } from "../classes/assigned-scenarios";
 import { Difficulty, StatusBadge } from "../difficulty";
 import { StartScenarioButton } from "./start-scenario-button";
 
@@ -24,6 +26,8 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
   const query = catalogueQuerySchema.parse(await searchParams);
   const user = await getSessionUser();
   const all = await listScenarioProgress({ userId: user?.id ?? null });
+  // A learner's class assignments come first (lib/classes).
+  const assignments = user ? await listMyAssignments({ userId: user.id }) : [];
   const families = [...new Set(all.map((s) => s.family))].sort();
   const shown = all.filter((s) => matches(s, query)).sort((a, b) => a.difficulty - b.difficulty || a.title.localeCompare(b.title));
   const grouped = families.map((family) => ({ family, items: shown.filter((s) => s.family === family) })).filter((g) => g.items.length > 0);
@@ -75,6 +79,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
           Filter
         </button>
       </form>
+      {assignments.length > 0 && <AssignedScenarios assignments={assignments} />}
       {grouped.length === 0 && <p className="muted">No scenario matches these filters.</p>}
       {grouped.map((group) => (
         <section key={group.family} className="family">

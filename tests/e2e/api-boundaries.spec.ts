@@ -45,7 +45,7 @@ test.describe("API boundaries", () => {
 
     const malformed = await request.post(`/api/attempts/${id}/actions`, {
       headers: { "content-type": "application/json" },
-      data: "{not json",
+      data: Buffer.from("{not json"),
     });
     expect(malformed.status()).toBe(400);
     expect((await malformed.json()).error.code).toBe("bad_request");
@@ -111,6 +111,6 @@ test.describe("API boundaries", () => {
     await page.getByLabel("Email").fill(newEmail());
     await page.getByLabel("Password").fill("whatever password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+    await expect(page.locator(".error-box")).toHaveText("Email or password is incorrect.");
   });
 });

@@ -1,17 +1,26 @@
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import { listScenarios, openSession, solutionFor } from "../../engine";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+function engineFacts<T>(...args: string[]): T {
+  const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+  const out = execFileSync(process.execPath, [tsx, path.join(root, "tests/e2e/variant-facts.ts"), ...args], { cwd: root, encoding: "utf8" });
+  return JSON.parse(out) as T;
+}
 
 /** A fresh email address for a test user. */
 export function newEmail(): string {
   return `e2e-${crypto.randomBytes(5).toString("hex")}@example.test`;
 }
 
-/** The scenario the journeys play: E2E_SCENARIO, else the first easy one of the catalogue. */
+/** The scenario the journeys play: E2E_SCENARIO, else crash-missing-env, else the first easy one. */
 export function journeyScenario(): { id: string; title: string } {
-  const all = listScenarios();
-  const wanted = process.env.E2E_SCENARIO;
-  const scenario = wanted ? all.find((s) => s.id === wanted) : (all.find((s) => s.difficulty === 1) ?? all[0]);
+  const all = engineFacts<{ id: string; title: string; difficulty: number }[]>();
+  const wanted = process.env.E2E_SCENARIO ?? "crash-missing-env";
+  const scenario = all.find((s) => s.id === wanted) ?? all.find((s) => s.difficulty === 1) ?? all[0];
   if (!scenario) throw new Error("the catalogue has no scenario to play");
   return scenario;
 }
@@ -65,13 +74,14 @@ export async function attemptSeed(page: Page, attemptId: string): Promise<{ scen
   return (await response.json()) as { scenarioId: string; seed: number };
 }
 
-/** Reference fix commands of a variant, and the names of its pods at the start. */
-export function variantFacts(scenarioId: string, seed: number): { solution: string[]; pods: string[] } {
-  const session = openSession({ scenarioId, seed });
-  const pods = session
-    .run("kubectl get pods -o name", 0)
-    .output.split("\n")
-    .map((l) => l.trim().replace(/^pod\//, ""))
-    .filter(Boolean);
-  return { solution: solutionFor(scenarioId, seed), pods };
+/** A pod of a scenario's cluster. */
+export interface PodFact {
+  namespace: string;
+  name: string;
+  status: string;
+}
+
+/** Reference fix commands of a variant, its pods at the start, and one that is not running. */
+export function variantFacts(scenarioId: string, seed: number): { solution: string[]; pods: PodFact[]; broken: PodFact } {
+  return engineFacts(scenarioId, String(seed));
 }

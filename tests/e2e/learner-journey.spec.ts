@@ -8,18 +8,19 @@ test("sign up, diagnose with get and describe, fix, and pass the check with a sc
   const attemptId = await openScenario(page, scenario.id);
   await expect(page.getByTestId("brief")).not.toBeEmpty();
   const { seed } = await attemptSeed(page, attemptId);
-  const { solution, pods } = variantFacts(scenario.id, seed);
-  expect(pods.length).toBeGreaterThan(0);
+  const { solution, broken } = variantFacts(scenario.id, seed);
 
-  const listing = await runLine(page, "kubectl get pods");
+  const listing = await runLine(page, `kubectl get pods -n ${broken.namespace}`);
   expect(listing.output).toContain("NAME");
-  await expect(page.locator(".xterm-rows")).toContainText(pods[0]);
+  await expect(page.locator(".xterm-rows")).toContainText(broken.name);
 
-  const described = await runLine(page, `kubectl describe pod ${pods[0]}`);
-  expect(described.output).toContain(`Name:`);
-  expect(described.output).toContain(pods[0]);
+  const described = await runLine(page, `kubectl describe pod -n ${broken.namespace} ${broken.name}`);
+  expect(described.output).toContain("Events:");
+  expect(described.output).toContain(broken.name);
 
   for (const line of solution) await runLine(page, line);
+  // Fixed pods must run for 30 s (of the learner's clock, which follows the wall clock) to count as stable.
+  await page.waitForTimeout(31_000);
 
   const checked = page.waitForResponse((r) => r.url().includes("/actions") && r.request().method() === "POST");
   await page.getByRole("button", { name: "Check" }).click();
@@ -31,7 +32,7 @@ test("sign up, diagnose with get and describe, fix, and pass the check with a sc
   await page.getByRole("link", { name: "See result →" }).click();
   await expect(page.getByTestId("score")).toContainText(String(grade.score));
   await expect(page.getByTestId("result-checks")).toContainText("✔");
-  await expect(page.getByTestId("replay")).toContainText(`$ kubectl describe pod ${pods[0]}`);
+  await expect(page.getByTestId("replay")).toContainText(`$ kubectl describe pod -n ${broken.namespace} ${broken.name}`);
 
   await page.goto("/progress");
   await expect(page.getByTestId("solved-count")).toHaveText("1");
@@ -43,10 +44,10 @@ test("deleting the pod is a workaround: the check fails with the check's message
   await signUp(page);
   const attemptId = await openScenario(page, scenario.id);
   const { seed } = await attemptSeed(page, attemptId);
-  const { pods } = variantFacts(scenario.id, seed);
+  const { broken } = variantFacts(scenario.id, seed);
 
-  await runLine(page, "kubectl get pods");
-  const deleted = await runLine(page, `kubectl delete pod ${pods[0]}`);
+  await runLine(page, `kubectl get pods -n ${broken.namespace}`);
+  const deleted = await runLine(page, `kubectl delete pod -n ${broken.namespace} ${broken.name}`);
   expect(deleted.output).toContain("deleted");
 
   const checked = page.waitForResponse((r) => r.url().includes("/actions") && r.request().method() === "POST");

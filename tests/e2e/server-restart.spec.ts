@@ -13,12 +13,12 @@ const baseURL = `http://localhost:${port}`;
 test.use({ baseURL });
 
 /** Starts `npm start`'s script on its own port and data dir, in its own process group. */
-async function startServer(dataDir: string): Promise<ChildProcess> {
+async function startServer(dataDir: string, log: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "lib/server/start.ts"], {
     cwd: root,
     detached: true,
-    stdio: "ignore",
-    env: { ...process.env, PORT: String(port), HOST: "localhost", DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_URL: baseURL },
+    stdio: ["ignore", log, log],
+    env: { ...process.env, PORT: String(port), HOST: "localhost", DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_URL: baseURL, SKIP_BUILD_CHECK: "1" },
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -44,7 +44,9 @@ test("a server crash and restart mid-attempt loses nothing", async ({ page }) =>
   test.setTimeout(180_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "crashcourse-restart-"));
   fs.chmodSync(dir, 0o755);
-  let server = await startServer(path.join(dir, "data"));
+  const logFile = path.join(dir, "server.log");
+  const log = fs.openSync(logFile, "a");
+  let server = await startServer(path.join(dir, "data"), log);
   try {
     const scenario = journeyScenario();
     await signUp(page);
@@ -54,7 +56,7 @@ test("a server crash and restart mid-attempt loses nothing", async ({ page }) =>
     expect(created.exitCode, created.output).toBe(0);
 
     await crash(server);
-    server = await startServer(path.join(dir, "data"));
+    server = await startServer(path.join(dir, "data"), log);
 
     // Same session cookie (the secret is kept in the data dir), same attempt, nothing lost.
     await page.goto(`${baseURL}/attempts/${attemptId}`);
@@ -72,9 +74,17 @@ test("a server crash and restart mid-attempt loses nothing", async ({ page }) =>
 
     const again = await runLine(page, "kubectl create configmap e2e-marker --from-literal=restart=kept");
     expect(again.output).toContain("already exists");
+  } catch (error) {
+    console.log(`second server's log:\n${fs.readFileSync(logFile, "utf8").slice(-4000)}`);
+    throw error;
   } finally {
-    process.kill(-server.pid!, "SIGTERM");
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
     await new Promise((r) => setTimeout(r, 1500));
+    fs.closeSync(log);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

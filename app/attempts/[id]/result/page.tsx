@@ -6,7 +6,8 @@ import { ApiError } from "@/lib/http/errors";
 import { attemptIdSchema } from "@/lib/validations/attempt";
 import { StatusBadge } from "../../../difficulty";
 import { StartScenarioButton } from "../../../scenarios/start-scenario-button";
-import { clock, ReplayPlayer } from "./replay-player";
+import { clock } from "@/lib/format-duration";
+import { ReplayPlayer } from "./replay-player";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Result" };

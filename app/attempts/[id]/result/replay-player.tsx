@@ -2,12 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { HistoryEntry } from "@/lib/attempts/get-attempt-view";
-
-/** mm:ss of a virtual time. */
-export function clock(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
-}
+import { clock } from "@/lib/format-duration";
 
 function label(entry: HistoryEntry): string {
   switch (entry.type) {
@@ -64,6 +59,12 @@ export function ReplayPlayer({ history }: { history: HistoryEntry[] }) {
         </button>
         <button type="button" className="btn" disabled={!playing} onClick={() => setPlaying(false)}>
           Pause
+        </button>
+        <button type="button" className="btn" disabled={shown >= history.length} onClick={() => (setPlaying(false), setShown((n) => Math.min(history.length, n + 1)))}>
+          Step ▸
+        </button>
+        <button type="button" className="btn" onClick={() => (setPlaying(false), setShown(0))}>
+          ⏮ Start
         </button>
         <button type="button" className="btn" onClick={() => (setPlaying(false), setShown(history.length))}>
           Show all
