@@ -1,9 +1,10 @@
-/** kubectl's read commands: get, events, top, api-resources, api-versions, version, cluster-info, config. */
+/** kubectl's read commands: get, events, top, api-resources, api-versions, version, cluster-info, config, explain. */
 import type { CommandSpec } from "../../command";
 import { apiResourcesCommand, apiVersionsCommand } from "./api-resources";
 import { clusterInfoCommand } from "./cluster-info";
 import { configCommands } from "./config";
 import { eventsCommand } from "./events";
+import { explainCommand } from "./explain";
 import { getCommand } from "./get";
 import { topCommands } from "./top";
 import { versionCommand } from "./version";
@@ -21,4 +22,5 @@ export const readCommands: CommandSpec[] = [
   versionCommand,
   clusterInfoCommand,
   ...configCommands,
+  explainCommand,
 ];
