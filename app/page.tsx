@@ -33,8 +33,8 @@ export default async function LandingPage() {
         </div>
         <div className="fake-term" aria-hidden="true">
           <span className="p">$</span> kubectl get pods{"\n"}
-          NAME                     READY   STATUS             RESTARTS{"\n"}
-          web-7d9c6b5f4-x2k8p      0/1     CrashLoopBackOff   5 (31s ago){"\n"}
+          NAME                  READY   STATUS{"\n"}
+          web-7d9c6b5f4-x2k8p   0/1     CrashLoopBackOff{"\n"}
           <span className="p">$</span> kubectl logs web-7d9c6b5f4-x2k8p{"\n"}
           Error: DATABASE_HOST is not set{"\n"}
           <span className="p">$</span> kubectl edit deployment web{"\n"}

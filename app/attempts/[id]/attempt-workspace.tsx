@@ -40,7 +40,7 @@ function restore(terminal: TerminalController, view: AttemptView, history: Histo
         break;
       case "edit": {
         const edit = JSON.parse(entry.input) as EditRequest;
-        terminal.notify(`# saved the edited ${edit.kind.toLowerCase()}/${edit.name}`, "info");
+        terminal.notify(`# edited ${edit.kind.toLowerCase()}/${edit.name} in the editor`, "info");
         if (entry.output) terminal.notify(entry.output.trimEnd(), entry.exitCode === 0 ? "info" : "bad");
         break;
       }
@@ -58,6 +58,28 @@ function restore(terminal: TerminalController, view: AttemptView, history: Histo
         break;
     }
   }
+}
+
+/**
+ * The scenario brief: blank lines separate paragraphs, single line breaks are
+ * wrapping, `backticks` are code. Built from React elements, never HTML.
+ */
+function Brief({ text }: { text: string }) {
+  return (
+    <div data-testid="brief" className="brief-text">
+      {text
+        .trim()
+        .split(/\n\s*\n/)
+        .map((paragraph, i) => (
+          <p key={i}>
+            {paragraph
+              .replace(/\s*\n\s*/g, " ")
+              .split(/(`[^`]+`)/)
+              .map((part, j) => (part.startsWith("`") && part.endsWith("`") ? <code key={j}>{part.slice(1, -1)}</code> : part))}
+          </p>
+        ))}
+    </div>
+  );
 }
 
 /** The attempt page's interactive part: brief, toolbar, terminal, check results and the YAML editor. */
@@ -232,7 +254,7 @@ export function AttemptWorkspace({ view }: { view: AttemptView }) {
         <p className="muted">
           {view.family} · attempt started {new Date(view.startedAt).toLocaleString()}
         </p>
-        <pre data-testid="brief">{view.brief}</pre>
+        <Brief text={view.brief} />
         {grade && (
           <section style={{ marginTop: "1.2rem" }} data-testid="check-results">
             <h2>

@@ -75,7 +75,7 @@ export class TerminalController {
 
   /** Writes a past command and its output (used to restore the session on load). */
   writeTranscript(prompt: string, line: string, output: string): void {
-    this.term.write(`${ansi.green(prompt)}${toText(line)}\r\n`);
+    this.term.write(`\r\x1b[K${ansi.green(prompt)}${toText(line)}\r\n`);
     if (output) this.term.write(`${toText(output)}${output.endsWith("\n") ? "" : "\r\n"}`);
   }
 

@@ -66,12 +66,6 @@ export function ReplayPlayer({ history }: { history: HistoryEntry[] }) {
         <button type="button" className="btn" onClick={() => (setPlaying(false), setShown(0))}>
           ⏮ Start
         </button>
-        <button type="button" className="btn" disabled={shown >= history.length} onClick={() => (setPlaying(false), setShown((n) => Math.min(history.length, n + 1)))}>
-          Step ▸
-        </button>
-        <button type="button" className="btn" onClick={() => (setPlaying(false), setShown(0))}>
-          ⏮ Start
-        </button>
         <button type="button" className="btn" onClick={() => (setPlaying(false), setShown(history.length))}>
           Show all
         </button>
