@@ -10,6 +10,7 @@ import { kindInfo } from "../model/kinds";
 import { Cluster } from "../runtime/cluster";
 import { Random, fnv1a32 } from "../runtime/random";
 import { defaultControllers } from "../controllers/index";
+import { resyncAllPods } from "../controllers/kubelet";
 import { standardWorld } from "../world/library";
 import type { Scenario } from "./loader";
 import type { Check, HintSpec, ParamValue } from "./schema";
@@ -87,6 +88,7 @@ export function instantiate(scenario: Scenario, seed: number): Instance {
   createSystemObjects(cluster, controlPlane.status.addresses[0].address, defaulter);
   cluster.reconcile();
   backdateSystem(cluster, clusterStartMs);
+  resyncAllPods(cluster);
 
   const keys: string[] = [];
   for (const step of r.steps) {

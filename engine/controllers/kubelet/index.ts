@@ -4,7 +4,23 @@ import { KUBELET, trackedPods, type PodRuntime } from "./state";
 import { forgetPod, syncPod } from "./sync-pod";
 
 /** Kinds whose changes can change what the kubelet does for a pod (config, network, nodes). */
-const INPUT_KINDS = ["ConfigMap", "Secret", "Service", "Endpoints", "PersistentVolumeClaim", "ServiceAccount", "Node"] as const;
+const INPUT_KINDS = ["ConfigMap", "Secret", "Service", "PersistentVolumeClaim", "ServiceAccount", "Node"] as const;
+
+/**
+ * Endpoints, read only to tell what a process can reach: when the pod starts a process (a
+ * moment it is due anyway) and while a running process depends on other services (such a
+ * pod is synced at every instant).
+ */
+const NETWORK_KIND = "Endpoints";
+
+/** The inputs of a pod's last sync, and until when a sync with the same inputs would change nothing. */
+interface SeenPod {
+  key: string;
+  /** The Endpoints' version (see {@link NETWORK_KIND}). */
+  network: number;
+  atMs: number;
+  untilMs: number;
+}
 
 /**
  * The kubelet of every node: runs the pods bound to Ready nodes against the registry and
@@ -16,9 +32,10 @@ export const kubeletController: Controller = {
   name: KUBELET,
   reconcile(ctx: ControllerContext): void {
     const lookup = (uid: string) => ctx.state<PodRuntime | undefined>(KUBELET, `pod/${uid}`, () => undefined);
-    const seen = ctx.state<Record<string, string>>(KUBELET, "seen", () => ({}));
-    let inputs = `${ctx.now}`;
+    const seen = ctx.state<Record<string, SeenPod>>(KUBELET, "seen", () => ({}));
+    let inputs = "";
     for (const k of INPUT_KINDS) inputs += `|${ctx.store.kindVersion(k)}`;
+    const network = ctx.store.kindVersion(NETWORK_KIND);
     const nodes = new Map<string, Node | null>();
     const live = new Set<string>();
     for (const pod of ctx.store.list<Pod>("Pod")) {
@@ -36,13 +53,22 @@ export const kubeletController: Controller = {
       if (!node) continue;
       const ready = node.status?.conditions?.find((c) => c.type === "Ready");
       if (ready && ready.status !== "True") continue;
-      // Another pass at the same instant with nothing new for this pod changes nothing.
+      // Another pass with nothing new for this pod, at the same instant or before anything in
+      // the pod is due, changes nothing.
       const uid = pod.metadata.uid!;
-      const key = `${inputs}|${pod.metadata.resourceVersion}`;
-      if (seen[uid] === key) continue;
-      syncPod(ctx, pod, node, lookup);
+      const last = seen[uid];
+      if (last && last.key === `${inputs}|${pod.metadata.resourceVersion}`) {
+        if (ctx.now < last.untilMs) {
+          // As if synced: the same as a sync would leave.
+          last.atMs = ctx.now;
+          last.network = network;
+          continue;
+        }
+        if (last.atMs === ctx.now && last.network === network) continue;
+      }
+      const untilMs = syncPod(ctx, pod, node, lookup);
       const after = ctx.store.get<Pod>("Pod", pod.metadata.namespace, pod.metadata.name);
-      if (after) seen[uid] = `${inputs}|${after.metadata.resourceVersion}`;
+      if (after) seen[uid] = { key: `${inputs}|${after.metadata.resourceVersion}`, network, atMs: ctx.now, untilMs };
       else delete seen[uid];
     }
     const index = trackedPods(ctx);
@@ -55,3 +81,14 @@ export const kubeletController: Controller = {
     }
   },
 };
+
+/**
+ * Makes the kubelet sync every pod again at the next instant the cluster wakes up, whatever is
+ * due in it: for code that edits pods in place without writing them through the store
+ * (back-dating a scenario's past), whose edits the kubelet then overwrites with its own status.
+ */
+export function resyncAllPods(cluster: { controllerState<T>(controller: string, key: string): T | undefined }): void {
+  const seen = cluster.controllerState<Record<string, SeenPod>>(KUBELET, "seen");
+  if (seen) for (const last of Object.values(seen)) last.untilMs = last.atMs;
+}
+

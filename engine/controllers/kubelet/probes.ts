@@ -144,6 +144,21 @@ export function containerProbes(c: Container, cr: ContainerRuntime): { kind: Pro
 }
 
 /**
+ * The first probe tick `runProbeTicks` would process next: after each probe's last tick, or,
+ * with `afterMs`, the first tick of any probe strictly after that instant.
+ */
+export function nextProbeTick(probes: { probe: Probe; state: ProbeState }[], gridAnchorMs: number, startedAtMs: number, afterMs: number | undefined): number {
+  let best = Infinity;
+  for (const w of probes) {
+    const period = Math.max(1, w.probe.periodSeconds ?? 10) * 1000;
+    const from = Math.max(afterMs !== undefined ? afterMs + 1 : w.state.lastTickMs + 1, startedAtMs + 1);
+    const at = gridAnchorMs + Math.ceil((from - gridAnchorMs) / period) * period;
+    if (at < best) best = at;
+  }
+  return best;
+}
+
+/**
  * Processes probe ticks in (lastTick, upToMs] in time order and returns their effects. With
  * `dryRun` the states are copies (to find the next tick that changes something). Stops at a kill.
  */

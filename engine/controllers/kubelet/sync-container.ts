@@ -10,7 +10,7 @@ import { expandVarRefs } from "../../world/container-config";
 import { inBackoffSince, inBackoffSinceUpdate, nextBackoff, backoffText } from "./backoff";
 import { containerFieldPath, recordAt } from "./events";
 import { addNodeImage, imagePresent, pullPolicy, pulledMessage, startPull } from "./images";
-import { containerProbes, execProbe, probeOutcomes, runProbeTicks, type ProbeKind, type ProbeOutcomes } from "./probes";
+import { containerProbes, execProbe, nextProbeTick, probeOutcomes, runProbeTicks, type ProbeKind, type ProbeOutcomes } from "./probes";
 import { networkContext } from "./runtime-view";
 import type { ContainerRuntime, PodRuntime } from "./state";
 
@@ -27,6 +27,12 @@ export interface SyncEnv {
   node: Node;
   pr: PodRuntime;
   lookup: (uid: string) => PodRuntime | undefined;
+  /**
+   * Notes an instant at which a sync with unchanged inputs could do something without having
+   * asked for a wake-up (a probe tick, a retry tick processed lazily), or `ctx.now` when the
+   * outcome depends on something the kubelet cannot watch (other pods' processes).
+   */
+  due?: (atMs: number) => void;
 }
 
 /** The image spec a container runs (after a pull), looked up in the registry model. */
@@ -72,6 +78,9 @@ function shouldRestart(pod: Pod, cr: ContainerRuntime, code: number): boolean {
   if (policy === "OnFailure") return code !== 0;
   return false;
 }
+
+/** How many probe periods past its wake-up horizon the kubelet looks to tell how long a pod stays quiet. */
+const LOOKAHEAD_PERIODS = 30;
 
 /** Brings one container up to `ctx.now`. Returns true when it is running or done (for init ordering: done). */
 export function syncContainer(env: SyncEnv, c: Container, cr: ContainerRuntime): void {
@@ -187,6 +196,7 @@ function advanceLoop(env: SyncEnv, c: Container, cr: ContainerRuntime, now: numb
   // Wake at the tick that changes something.
   const l = cr.loop;
   if (!l) return true;
+  env.due?.(nextTick(env, l.anchorMs, l.lastTickMs));
   if (l.kind === "crash" && l.untilMs !== undefined) env.ctx.wakeAt(nextTick(env, l.anchorMs, l.untilMs - 1));
   else if (l.kind === "pull") {
     const b = pullBackoffFor(c, cr);
@@ -389,11 +399,24 @@ function advanceRunning(env: SyncEnv, c: Container, cr: ContainerRuntime, now: n
       // Wake at the next tick that changes something, assuming nothing else changes.
       const period = Math.max(...probes.map((p) => (p.probe.periodSeconds ?? 10) * 1000));
       const thresholds = Math.max(...probes.map((p) => Math.max(p.probe.failureThreshold ?? 3, p.probe.successThreshold ?? 1)));
-      const horizon = Math.max(now, listenAbs ?? now, r.startedAtMs + Math.max(...probes.map((p) => (p.probe.initialDelaySeconds ?? 0) * 1000))) + (thresholds + 2) * period;
-      const dry = runProbeTicks(probes, outcomes, env.pr.sandboxMs ?? r.startedAtMs, r.startedAtMs, listenAbs, exitAbs, horizon, true, true);
-      const change = dry.find((e) => e.kill || e.readyChanged || e.started);
+      const reach = (thresholds + 2) * period;
+      const horizon = Math.max(now, listenAbs ?? now, r.startedAtMs + Math.max(...probes.map((p) => (p.probe.initialDelaySeconds ?? 0) * 1000))) + reach;
+      // Looking further than the horizon (and past the first change) finds the same first
+      // change, every effect before it, and what later syncs, whose horizon moves with the
+      // clock, would find.
+      const anchor = env.pr.sandboxMs ?? r.startedAtMs;
+      const further = env.due ? horizon + LOOKAHEAD_PERIODS * period : horizon;
+      const dry = runProbeTicks(probes, outcomes, anchor, r.startedAtMs, listenAbs, exitAbs, further, true, false);
+      const first = dry.find((e) => e.kill || e.readyChanged || e.started);
+      const change = first && first.atMs <= horizon ? first : undefined;
       if (change) env.ctx.wakeAt(change.atMs);
-    }
+      if (env.due) {
+        // Ticks before the first effect (an event, a change) can be processed later in one batch.
+        env.due(dry.length ? dry[0].atMs : nextProbeTick(probes, anchor, r.startedAtMs, further));
+        // A later sync at t looks up to t + reach and asks to wake at a change it finds there.
+        if (!change) env.due((first ? first.atMs : nextProbeTick(probes, anchor, r.startedAtMs, further)) - reach);
+      }
+    } else if (env.due) env.due(nextProbeTick(probes, env.pr.sandboxMs ?? r.startedAtMs, r.startedAtMs, undefined));
   } else if (!probes.length) {
     r.ready = r.stoppingAtMs === undefined;
     r.startedFlag = true;
@@ -432,6 +455,8 @@ function updateUnready(env: SyncEnv, c: Container, cr: ContainerRuntime, now: nu
   const r = cr.running!;
   const app = r.plan.appId ? env.ctx.world.apps[r.plan.appId] : undefined;
   const reqs = (app?.requirements ?? []).filter((q) => q.when === "running");
+  // Whether they hold depends on other pods' processes: every sync looks again.
+  if (reqs.length) env.due?.(now);
   if (!reqs.length || listenAbs === undefined || now < listenAbs) return;
   const net = networkContext(env.ctx.store, env.ctx.world, env.lookup, now);
   const origin = { namespace: env.pod.metadata.namespace ?? "default", pod: env.pod };

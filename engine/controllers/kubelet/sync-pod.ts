@@ -66,10 +66,25 @@ function runtimeOf(pr: PodRuntime, c: Container, init: boolean): ContainerRuntim
   return cr;
 }
 
-/** Syncs one pod bound to `node` up to `ctx.now`. */
-export function syncPod(ctx: ControllerContext, pod: Pod, node: Node, lookup: (uid: string) => PodRuntime | undefined): void {
+/**
+ * Syncs one pod bound to `node` up to `ctx.now`. Returns the instant until which another sync
+ * with the same inputs (the pod, the kinds the kubelet reads) would change nothing: the earliest
+ * wake-up it asked for, probe tick or retry tick due, or `ctx.now` when that cannot be told.
+ */
+export function syncPod(outer: ControllerContext, pod: Pod, node: Node, lookup: (uid: string) => PodRuntime | undefined): number {
   const uid = pod.metadata.uid!;
-  const now = ctx.now;
+  const now = outer.now;
+  let quiet = Infinity;
+  const due = (ms: number) => {
+    if (ms < quiet) quiet = ms;
+  };
+  const ctx: ControllerContext = {
+    ...outer,
+    wakeAt(ms: number) {
+      due(ms);
+      outer.wakeAt(ms);
+    },
+  };
   const pr = podRuntime(ctx, uid, () => {
     trackedPods(ctx).uids.push(uid);
     return {
@@ -83,10 +98,10 @@ export function syncPod(ctx: ControllerContext, pod: Pod, node: Node, lookup: (u
       transitions: {},
     };
   });
-  const env: SyncEnv = { ctx, pod, node, pr, lookup };
+  const env: SyncEnv = { ctx, pod, node, pr, lookup, due };
   if (pr.final && !pod.metadata.deletionTimestamp) {
     writeStatus(ctx, pod, pr, node);
-    return;
+    return now;
   }
   if (pod.metadata.deletionTimestamp) {
     if (!pr.terminating) {
@@ -105,11 +120,11 @@ export function syncPod(ctx: ControllerContext, pod: Pod, node: Node, lookup: (u
     if (now >= pr.terminating.removeAtMs) {
       ctx.store.remove("Pod", pod.metadata.namespace, pod.metadata.name);
       forgetPod(ctx, pr);
-      return;
+      return now;
     }
     ctx.wakeAt(pr.terminating.removeAtMs);
     writeStatus(ctx, pod, pr, node);
-    return;
+    return now;
   }
   if (pr.sandboxMs === undefined) {
     const problems = volumeProblems(ctx.store, pod);
@@ -131,7 +146,7 @@ export function syncPod(ctx: ControllerContext, pod: Pod, node: Node, lookup: (u
       }
       m.readyAtMs = undefined;
       writeStatus(ctx, pod, pr, node);
-      return;
+      return now;
     }
     if (pr.mount) {
       const m = pr.mount;
@@ -143,7 +158,7 @@ export function syncPod(ctx: ControllerContext, pod: Pod, node: Node, lookup: (u
       if (now < m.readyAtMs) {
         ctx.wakeAt(m.readyAtMs);
         writeStatus(ctx, pod, pr, node);
-        return;
+        return now;
       }
     }
     pr.sandboxMs = now;
@@ -161,6 +176,7 @@ export function syncPod(ctx: ControllerContext, pod: Pod, node: Node, lookup: (u
   }
   if (initDone) for (const c of pod.spec.containers) syncContainer(env, c, runtimeOf(pr, c, false));
   writeStatus(ctx, pod, pr, node);
+  return quiet;
 }
 
 /** Writes the pod's status when it changed. */
