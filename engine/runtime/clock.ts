@@ -16,9 +16,18 @@ export class VirtualClock {
   }
 }
 
-/** RFC 3339 with second precision, as the API server writes timestamps (`2026-03-02T09:14:05Z`). */
+const formatted = new Map<number, string>();
+
+/** RFC 3339 with second precision, as the API server writes timestamps (`2026-03-02T09:14:05Z`). Memoised per second. */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  const sec = Math.floor(ms / 1000);
+  let s = formatted.get(sec);
+  if (s === undefined) {
+    if (formatted.size >= 50_000) formatted.clear();
+    s = new Date(sec * 1000).toISOString().replace(".000Z", "Z");
+    formatted.set(sec, s);
+  }
+  return s;
 }
 
 /** Parses an RFC 3339 timestamp to ms since the epoch (NaN when invalid). */
