@@ -86,3 +86,55 @@ test("a reload mid-attempt restores the terminal history and the cluster state",
   expect(listed.output.trim()).toBe("configmap/e2e-marker");
   expect(page.url()).toContain(attemptId);
 });
+
+test("terminal: tab completion, Ctrl-C, a pasted heredoc, and kubectl edit in the YAML editor", async ({ page }) => {
+  await signUp(page);
+  const attemptId = await openScenario(page, scenario.id);
+  const { seed } = await attemptSeed(page, attemptId);
+  const { broken } = variantFacts(scenario.id, seed);
+  const terminal = page.locator(".xterm-helper-textarea");
+
+  // Tab completes the word being typed (from the engine), Ctrl-C drops the line without sending it.
+  await terminal.focus();
+  await page.keyboard.type("kubectl desc");
+  await page.keyboard.press("Tab");
+  await expect(page.locator(".xterm-rows")).toContainText("kubectl describe");
+  let sent = 0;
+  page.on("request", (r) => void (r.url().includes("/actions") && sent++));
+  await page.keyboard.press("Control+C");
+  await expect(page.locator(".xterm-rows")).toContainText("kubectl describe ^C");
+  expect(sent).toBe(0);
+
+  // A multi-line heredoc pasted at once runs as one command.
+  const manifest = ["kubectl apply -f - <<EOF", "apiVersion: v1", "kind: ConfigMap", "metadata:", "  name: from-heredoc", "data:", "  pasted: \"yes\"", "EOF", ""].join("\n");
+  const applied = page.waitForResponse((r) => r.url().includes("/actions") && r.request().method() === "POST");
+  await terminal.evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, manifest);
+  const answer = (await (await applied).json()) as { output: string };
+  expect(answer.output).toContain("configmap/from-heredoc created");
+  expect(sent).toBe(1);
+
+  // kubectl edit opens the in-page editor; saving applies the change through the engine.
+  const deployment = broken.name.replace(/-[a-z0-9]+-[a-z0-9]+$/, "");
+  await runLine(page, `kubectl edit deployment ${deployment} -n ${broken.namespace}`);
+  const editor = page.getByTestId("yaml-editor");
+  await expect(editor).toBeVisible();
+  const yaml = await editor.inputValue();
+  expect(yaml).toContain(`name: ${deployment}`);
+  await editor.fill(yaml.replace(/^(\s*)replicas: \d+$/m, "$1replicas: 3"));
+  const saved = page.waitForResponse((r) => r.url().includes("/actions") && r.request().method() === "POST");
+  await page.getByRole("button", { name: "Save and apply" }).click();
+  const response = await saved;
+  const sentEdit = response.request().postDataJSON() as { type: string; edit: { kind: string; name: string; namespace: string; yaml: string } };
+  expect(sentEdit).toMatchObject({ type: "edit", edit: { kind: "Deployment", name: deployment, namespace: broken.namespace } });
+  expect(sentEdit.edit.yaml).toMatch(/^\s*replicas: 3$/m);
+  expect(response.status()).toBe(201);
+  await expect(editor).toBeHidden();
+  // The edit is recorded (and replayed) with the YAML the learner saved.
+  const view = (await (await page.request.get(`/api/attempts/${attemptId}`)).json()) as { history: { type: string; input: string }[] };
+  const recorded = view.history.filter((h) => h.type === "edit").pop();
+  expect(JSON.parse(recorded!.input).yaml).toBe(sentEdit.edit.yaml);
+});
