@@ -64,6 +64,8 @@ export default defineConfig({
       DATABASE_URL: "",
       NEXTAUTH_URL: baseURL,
       ACTION_RATE_LIMIT: "200",
+      // The instructor spec's admin (tests/e2e/instructor-class.spec.ts).
+      ADMIN_EMAILS: "e2e-admin@example.test",
     },
   },
 });

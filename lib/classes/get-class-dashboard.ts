@@ -86,27 +86,34 @@ export async function getClassDashboard(options: GetClassDashboardOptions): Prom
   });
   if (!found) throw classNotFound();
   const scope = { classId: found.id, instructorId: found.instructorId };
-  const [members, assignments, cells, commands] = await Promise.all([
-    db.classMember.findMany({ where: { classId: found.id }, select: { user: { select: { id: true, name: true, email: true } } } }),
+  const [memberRows, assignments, cells, commandRows] = await Promise.all([
+    db.$queryRaw<{ members: string | null }[]>`
+      SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'email', u.email))::text AS members
+      FROM "ClassMember" m JOIN "User" u ON u.id = m."userId"
+      WHERE m."classId" = ${scope.classId}`,
     db.assignment.findMany({ where: { classId: found.id }, orderBy: { createdAt: "asc" } }),
     queryClassCells(scope),
-    db.$queryRaw<CommandRow[]>`
-      SELECT a."scenarioId", k.kind, k.command, count(DISTINCT a."userId")::int AS learners
-      FROM "Class" c
-      JOIN "ClassMember" m ON m."classId" = c.id
-      JOIN "Assignment" s ON s."classId" = c.id
-      JOIN "Attempt" a ON a."userId" = m."userId" AND a."scenarioId" = s."scenarioId"
-      CROSS JOIN LATERAL (
-        SELECT 'non_fix' AS kind, x AS command FROM unnest(a."nonFixes") x
-        UNION ALL
-        SELECT 'before_solve', y FROM unnest(a."solveLead") y
-      ) k
-      WHERE c.id = ${scope.classId} AND c."instructorId" = ${scope.instructorId}
-        AND (cardinality(a."nonFixes") > 0 OR cardinality(a."solveLead") > 0)
-      GROUP BY a."scenarioId", k.kind, k.command`,
+    db.$queryRaw<{ commands: string | null }[]>`
+      SELECT json_agg(g)::text AS commands FROM (
+        SELECT a."scenarioId", k.kind, k.command, count(DISTINCT a."userId")::int AS learners
+        FROM "Class" c
+        JOIN "ClassMember" m ON m."classId" = c.id
+        JOIN "Assignment" s ON s."classId" = c.id
+        JOIN "Attempt" a ON a."userId" = m."userId" AND a."scenarioId" = s."scenarioId"
+        CROSS JOIN LATERAL (
+          SELECT 'non_fix' AS kind, x AS command FROM unnest(a."nonFixes") x
+          UNION ALL
+          SELECT 'before_solve', y FROM unnest(a."solveLead") y
+        ) k
+        WHERE c.id = ${scope.classId} AND c."instructorId" = ${scope.instructorId}
+          AND (cardinality(a."nonFixes") > 0 OR cardinality(a."solveLead") > 0)
+        GROUP BY a."scenarioId", k.kind, k.command
+      ) g`,
   ]);
+  const members = JSON.parse(memberRows[0]?.members ?? "[]") as { id: string; name: string | null; email: string | null }[];
+  const commands = JSON.parse(commandRows[0]?.commands ?? "[]") as CommandRow[];
 
-  const learners = members.map((m) => ({ userId: m.user.id, label: learnerLabel(m.user) })).sort((a, b) => a.label.localeCompare(b.label));
+  const learners = members.map((m) => ({ userId: m.id, label: learnerLabel(m) })).sort((a, b) => a.label.localeCompare(b.label));
   const byKey = new Map<string, ClassCellRow>();
   for (const c of cells) byKey.set(`${c.userId} ${c.scenarioId}`, c);
 
