@@ -158,6 +158,24 @@ export function serviceAccountAdmissionError(store: ObjectStore, namespace: stri
   return `error looking up service account ${namespace}/${name}: serviceaccount "${name}" not found`;
 }
 
+/**
+ * The most pods a simulated cluster holds. A real cluster would accept `--replicas=1000000` and
+ * drown; the simulation refuses pods past this many as a ResourceQuota would, so one command
+ * cannot exhaust the server's memory.
+ */
+export const MAX_PODS_PER_CLUSTER = 500;
+
+/**
+ * The refusal, worded as the ResourceQuota admission plugin's, of a pod past
+ * {@link MAX_PODS_PER_CLUSTER}: `exceeded quota: cluster-capacity, requested: pods=1, used: pods=500, limited: pods=500`.
+ * Undefined when there is room.
+ */
+export function podCapacityAdmissionError(store: ObjectStore): string | undefined {
+  const used = store.count("Pod");
+  if (used < MAX_PODS_PER_CLUSTER) return undefined;
+  return `exceeded quota: cluster-capacity, requested: pods=1, used: pods=${used}, limited: pods=${MAX_PODS_PER_CLUSTER}`;
+}
+
 /** `SetDefaults_Deployment` (apps/v1): replicas, strategy, history limit, progress deadline, template. */
 export function applyDeploymentDefaults(d: Deployment): Deployment {
   const spec = d.spec;

@@ -22,6 +22,8 @@ export class ObjectStore {
   /** Set by the runner while controllers reconcile, so their writes are not counted as client writes. */
   inControllerPass = false;
   private readonly kindVersions = new Map<string, number>();
+  /** Each kind's objects in list order, kept until an object of the kind is added, replaced or removed. */
+  private readonly sortedByKind = new Map<string, KObject[]>();
 
   constructor(
     private readonly rng: Random,
@@ -70,10 +72,20 @@ export class ObjectStore {
   list<T extends KObject = KObject>(kind: string, namespace?: string): T[] {
     const b = this.byKind.get(kind);
     if (!b) return [];
+    let sorted = this.sortedByKind.get(kind);
+    if (!sorted) {
+      sorted = [...b.values()].sort(compareObjects);
+      this.sortedByKind.set(kind, sorted);
+    }
+    if (namespace === undefined) return sorted.slice() as T[];
     const out: T[] = [];
-    for (const o of b.values()) if (namespace === undefined || o.metadata.namespace === namespace) out.push(o as T);
-    out.sort(compareObjects);
+    for (const o of sorted) if (o.metadata.namespace === namespace) out.push(o as T);
     return out;
+  }
+
+  /** How many objects of a kind the store holds (all namespaces). */
+  count(kind: string): number {
+    return this.byKind.get(kind)?.size ?? 0;
   }
 
   /** True when an object with this kind, namespace and name exists. */
@@ -101,6 +113,7 @@ export class ObjectStore {
     if (obj.spec !== undefined && meta.generation === undefined) meta.generation = 1;
     this.bump(obj);
     this.bucket(obj.kind).set(key(meta.namespace, meta.name), obj);
+    this.sortedByKind.delete(obj.kind);
     return obj;
   }
 
@@ -119,6 +132,7 @@ export class ObjectStore {
     if (current.status !== undefined && next.status === undefined) next.status = current.status;
     this.bump(next);
     this.bucket(next.kind).set(key(current.metadata.namespace, next.metadata.name), next);
+    this.sortedByKind.delete(next.kind);
     return next;
   }
 
@@ -138,6 +152,7 @@ export class ObjectStore {
     const obj = b?.get(key(ns, name));
     if (!obj || !b) return undefined;
     b.delete(key(ns, name));
+    this.sortedByKind.delete(kind);
     this.version++;
     this.bumpKind(kind);
     if (!this.inControllerPass) this.clientWrites++;

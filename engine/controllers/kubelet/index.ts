@@ -51,8 +51,9 @@ export const kubeletController: Controller = {
         nodes.set(nodeName, node);
       }
       if (!node) continue;
+      // A node whose kubelet never posted a Ready condition (one created through the API) runs nothing.
       const ready = node.status?.conditions?.find((c) => c.type === "Ready");
-      if (ready && ready.status !== "True") continue;
+      if (!ready || ready.status !== "True") continue;
       // Another pass with nothing new for this pod, at the same instant or before anything in
       // the pod is due, changes nothing.
       const uid = pod.metadata.uid!;

@@ -11,7 +11,7 @@ import { rfc3339 } from "../../runtime/clock";
 import { controllerRef } from "../../runtime/controller";
 import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
-import { applyPodCreateDefaults, serviceAccountAdmissionError } from "../defaults";
+import { applyPodCreateDefaults, MAX_PODS_PER_CLUSTER, podCapacityAdmissionError, serviceAccountAdmissionError } from "../defaults";
 import { requestPodDeletion } from "../pod-deletion";
 import { isPodActive, isPodAvailable, isPodReady, podAvailableAt } from "../pod-util";
 import { sortPodsForDeletion } from "./active-pods";
@@ -115,7 +115,7 @@ function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, active: Pod[], r
   const diff = active.length - want;
   const key = rs.metadata.uid!;
   if (diff < 0) {
-    const refusal = serviceAccountAdmissionError(ctx.store, rs.metadata.namespace!, rs.spec.template.spec);
+    const refusal = serviceAccountAdmissionError(ctx.store, rs.metadata.namespace!, rs.spec.template.spec) ?? podCapacityAdmissionError(ctx.store);
     if (refusal) {
       const state = ctx.state<CreateFailures>(REPLICASET_CONTROLLER, key, () => ({ failures: 0, retryAt: ctx.now }));
       const message = `pods "${podGenerateName(rs)}" is forbidden: ${refusal}`;
@@ -136,7 +136,8 @@ function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, active: Pod[], r
     }
     ctx.dropState(REPLICASET_CONTROLLER, key);
     const created: Pod[] = [];
-    for (let i = 0; i < -diff; i++) {
+    const room = MAX_PODS_PER_CLUSTER - ctx.store.count("Pod");
+    for (let i = 0; i < Math.min(-diff, room); i++) {
       const pod = ctx.store.create(podFromTemplate(ctx, rs));
       created.push(pod);
       ctx.events.record(rs, "Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`, { component: REPLICASET_CONTROLLER });

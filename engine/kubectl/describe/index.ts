@@ -37,9 +37,23 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
   StorageClass: storageClassDescriber,
 };
 
-/** A `DescribeSource` over a cluster's store at virtual time `now`. */
+/**
+ * A `DescribeSource` over a cluster's store at virtual time `now`. Lists are read once per
+ * source (describe never writes), so describing many objects does not sort the events again
+ * for each one.
+ */
 export function storeSource(store: Pick<ObjectStore, "get" | "list">, now: number): DescribeSource {
-  return { now, get: (kind, ns, name) => store.get(kind, ns, name), list: (kind, ns) => store.list(kind, ns) };
+  const lists = new Map<string, KObject[]>();
+  return {
+    now,
+    get: (kind, ns, name) => store.get(kind, ns, name),
+    list: <T extends KObject>(kind: string, ns?: string): T[] => {
+      const key = `${kind}\u0000${ns ?? ""}`;
+      let list = lists.get(key);
+      if (!list) lists.set(key, (list = store.list(kind, ns)));
+      return list.slice() as T[];
+    },
+  };
 }
 
 /** Describes one object, or returns undefined when no describer exists for its kind. */

@@ -4,7 +4,7 @@
  * optimistic concurrency, `--dry-run=server` and the status codes kubectl turns into its
  * messages. Every successful write lets the controllers reconcile at once.
  */
-import type { KindInfo, KObject, Namespace, Pod, Secret, Service } from "../../model/types";
+import type { KindInfo, KObject, Namespace, Node, Pod, Secret, Service } from "../../model/types";
 import { kindInfo } from "../../model/kinds";
 import type { Cluster } from "../../runtime/cluster";
 import { Random } from "../../runtime/random";
@@ -88,6 +88,12 @@ function defaultObject(cluster: Cluster, obj: KObject, creating: boolean): void 
     ns.spec = { finalizers: ["kubernetes"], ...(ns.spec ?? {}) };
     ns.status = { phase: "Active" };
     return;
+  }
+  if (obj.kind === "Node" && creating) {
+    // The NodeTaint admission plugin: a new node is not-ready until its kubelet reports otherwise.
+    const spec = ((obj as Node).spec ??= {});
+    const taints = (spec.taints ??= []);
+    if (!taints.some((t) => t.key === "node.kubernetes.io/not-ready" && t.effect === "NoSchedule")) taints.push({ key: "node.kubernetes.io/not-ready", effect: "NoSchedule" });
   }
   if (obj.kind === "Pod" && !creating) {
     if (obj.spec) applyPodSpecDefaults((obj as Pod).spec);
@@ -274,8 +280,15 @@ export function apiPatch(cluster: Cluster, kind: string, namespace: string | und
   }
   if (typeof patched !== "object" || patched === null || Array.isArray(patched)) return failure("BadRequest", "the patched object is not an object");
   const next = patched as unknown as KObject;
+  for (const field of ["apiVersion", "kind"] as const) {
+    const v: unknown = next[field];
+    if (v !== undefined && v !== null && typeof v !== "string") {
+      const type = Array.isArray(v) ? "array" : typeof v === "boolean" ? "bool" : typeof v;
+      return failure("BadRequest", `json: cannot unmarshal ${type} into Go struct field .${field} of type string`);
+    }
+  }
   if (next.kind !== live.kind || next.apiVersion !== live.apiVersion) {
-    return failure("BadRequest", `the API version in the data (${next.apiVersion}) does not match the expected API version (${live.apiVersion})`);
+    return failure("BadRequest", `the API version in the data (${next.apiVersion ?? ""}) does not match the expected API version (${live.apiVersion})`);
   }
   next.metadata ??= { name };
   if (next.metadata.name !== name) {

@@ -7,6 +7,7 @@
 import type { KObject } from "../../model/types";
 import { isQuantity } from "../../model/quantity";
 import { base64ErrorAt } from "./base64";
+import { schemaTypeError } from "./schema-decode";
 
 type GoType = "string" | "int32" | "int64" | "bool" | "[]string" | "map[string]string" | "quantity";
 
@@ -55,6 +56,16 @@ function jsonType(v: unknown): string {
   return typeof v;
 }
 
+/** Whether an integer fits the Go integer type (encoding/json refuses an overflowing number). */
+function inRange(v: number, type: "int32" | "int64"): boolean {
+  return type === "int32" ? v >= -(2 ** 31) && v < 2 ** 31 : v >= -(2 ** 63) && v < 2 ** 63;
+}
+
+/** A number as encoding/json quotes it in an unmarshal error (`1e+308`, `2147483648`). */
+function goNumber(v: number): string {
+  return Number.isInteger(v) && Math.abs(v) < 1e21 ? BigInt(v).toString() : String(v);
+}
+
 function typeMismatch(v: unknown, type: GoType): string | undefined {
   if (v === null || v === undefined) return undefined;
   switch (type) {
@@ -62,7 +73,7 @@ function typeMismatch(v: unknown, type: GoType): string | undefined {
       return typeof v === "string" ? undefined : jsonType(v);
     case "int32":
     case "int64":
-      if (typeof v === "number") return Number.isInteger(v) ? undefined : "number " + String(v);
+      if (typeof v === "number") return Number.isInteger(v) && inRange(v, type) ? undefined : "number " + goNumber(v);
       return jsonType(v);
     case "bool":
       return typeof v === "boolean" ? undefined : jsonType(v);
@@ -145,6 +156,8 @@ export function typeErrors(obj: KObject): string | undefined {
     });
     if (found) return found;
   }
+  const schemaError = schemaTypeError(obj as unknown as { kind: string } & Record<string, unknown>);
+  if (schemaError) return head() + schemaError;
   if (obj.kind === "Secret") {
     for (const v of Object.values((obj.data as Record<string, unknown>) ?? {})) {
       if (typeof v !== "string") return `${head()}json: cannot unmarshal ${jsonType(v)} into Go struct field Secret.data of type []uint8`;

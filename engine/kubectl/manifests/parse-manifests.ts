@@ -7,6 +7,7 @@ import { parseAllDocuments, type Document } from "yaml";
 import type { KindInfo, KObject } from "../../model/types";
 import { KINDS } from "../../model/kinds";
 import { goJsonCompact as goJson } from "../printers/go-json";
+import { goJsonSyntaxError } from "./go-json-syntax";
 
 /** One object read from the input, with what kubectl knows of its kind. */
 export interface ManifestObject {
@@ -48,12 +49,14 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function docsOf(text: string, source: string): { ok: true; values: unknown[] } | { ok: false; error: string } {
   const trimmed = text.trimStart();
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    try {
-      return { ok: true, values: [JSON.parse(text)] };
-    } catch (e) {
-      return { ok: false, error: `error: error parsing ${source}: ${(e as Error).message}` };
+  // kubectl's YAMLOrJSONDecoder reads JSON only when the input starts with `{`.
+  if (trimmed.startsWith("{")) {
+    const syntax = goJsonSyntaxError(text);
+    if (syntax) {
+      const detail = syntax.message === "unexpected EOF" ? syntax.message : `json: offset ${syntax.offset}: ${syntax.message}`;
+      return { ok: false, error: `error: error parsing ${source}: ${detail}` };
     }
+    return { ok: true, values: [JSON.parse(text)] };
   }
   const docs: Document.Parsed[] = parseAllDocuments(text, {
     version: "1.1",
@@ -71,7 +74,13 @@ function docsOf(text: string, source: string): { ok: true; values: unknown[] } |
       }
       return { ok: false, error: `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${yamlErrorText(err.code, err.message)}` };
     }
-    const v = doc.toJS({ maxAliasCount: 100 });
+    let v: unknown;
+    try {
+      v = doc.toJS({ maxAliasCount: 100 });
+    } catch {
+      // go-yaml refuses alias bombs (billion laughs) the same way.
+      return { ok: false, error: `error: error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing` };
+    }
     if (v === null || v === undefined) continue;
     values.push(v);
   }
@@ -102,6 +111,8 @@ export function parseManifests(text: string, source = "STDIN"): ParseResult {
     }
     const info = kindFor(apiVersion, kind);
     const meta = isObject(v.metadata) ? v.metadata : {};
+    // kubectl reads name and namespace through unstructured accessors: anything but a string is "".
+    for (const field of ["name", "namespace"] as const) if (meta[field] !== undefined && typeof meta[field] !== "string") meta[field] = "";
     if (!info) {
       errors.push(
         `error: resource mapping not found for name: ${JSON.stringify(String(meta.name ?? ""))} namespace: ${JSON.stringify(String(meta.namespace ?? ""))} from ${JSON.stringify(source)}: no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}\nensure CRDs are installed first`,

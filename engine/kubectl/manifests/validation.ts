@@ -247,8 +247,8 @@ function validateResources(c: Container, path: string, errs: FieldError[]): void
 }
 
 function validatePodUpdate(old: Pod, next: Pod, errs: FieldError[]): void {
-  const a = structuredClone(old.spec) as PodSpec;
-  const b = structuredClone(next.spec) as PodSpec;
+  const a = structuredClone(old.spec ?? {}) as PodSpec;
+  const b = structuredClone(next.spec ?? {}) as PodSpec;
   // The fields a pod update may change are copied over before comparing, as the API server does.
   const copyImages = (from?: Container[], to?: Container[]) => {
     if (!from || !to || from.length !== to.length) return;
@@ -267,8 +267,8 @@ function validatePodUpdate(old: Pod, next: Pod, errs: FieldError[]): void {
         "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)",
     });
   }
-  const oldTol = old.spec.tolerations ?? [];
-  const newTol = next.spec.tolerations ?? [];
+  const oldTol = old.spec?.tolerations ?? [];
+  const newTol = next.spec?.tolerations ?? [];
   if (!oldTol.every((t) => newTol.some((n) => deepEqual(n, t)))) {
     errs.push({ field: "spec.tolerations", type: "Forbidden", detail: "existing toleration can not be modified except its tolerationSeconds" });
   }

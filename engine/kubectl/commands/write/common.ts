@@ -202,7 +202,11 @@ export function resolveTargets(ctx: CommandContext, args: ParsedArgs, options: T
       if (!parsed.ok) return { ok: false, error: ensureNewline(parsed.error) };
       errors.push(...parsed.errors.map(ensureNewline));
       for (const { obj, info } of parsed.objects) {
-        const ns = info.namespaced ? (obj.metadata.namespace ?? ctx.namespace) : undefined;
+        if (!obj.metadata.name) {
+          errors.push("error: resource name may not be empty\n");
+          continue;
+        }
+        const ns = info.namespaced ? obj.metadata.namespace || ctx.namespace : undefined;
         const live = store.get(info.kind, ns, obj.metadata.name);
         if (live) objects.push(live);
         else errors.push(notFound(info.kind, obj.metadata.name) + "\n");

@@ -17,6 +17,11 @@ function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
   let stdout = "";
   let stderr = "";
   for (const input of read.objects) {
+    if (!input.metadata.name) {
+      // The REST client refuses a PUT without a name before sending it.
+      stderr += 'error: error when replacing "STDIN": resource name may not be empty\n';
+      continue;
+    }
     recordChangeCause(input, ["replace"], args);
     const obj = flagBool(args.flags, "save-config") ? withLastApplied(input) : input;
     if (flagBool(args.flags, "force")) {
