@@ -5,7 +5,7 @@ import { cellStatus, type CellStatus } from "./cell-status";
 import { classNotFound } from "./errors";
 import { learnerLabel } from "./learner-label";
 import { median } from "./median";
-import { queryClassCells, type ClassCellRow } from "./query-class-cells";
+import { toCellRow, type ClassCellRow, type RawCell } from "./query-class-cells";
 
 /** One cell of the progress matrix. */
 export interface DashboardCell {
@@ -75,43 +75,69 @@ interface CommandRow {
 const TOP = 5;
 
 /**
- * The dashboard of one of the user's classes (404 for anyone else's). Four queries,
- * all reading per-attempt aggregates; nothing here reads the actions.
+ * The dashboard of one of the user's classes (404 for anyone else's): one SQL
+ * statement, scoped by the class id and the user as its instructor, reading the
+ * per-attempt aggregates; nothing here reads the actions.
  */
 export async function getClassDashboard(options: GetClassDashboardOptions): Promise<ClassDashboard> {
   const now = options.now ?? new Date();
-  const found = await db.class.findFirst({
-    where: { id: options.classId, instructorId: options.user.id },
-    select: { id: true, name: true, archivedAt: true, instructorId: true },
-  });
-  if (!found) throw classNotFound();
-  const scope = { classId: found.id, instructorId: found.instructorId };
-  const [memberRows, assignments, cells, commandRows] = await Promise.all([
-    db.$queryRaw<{ members: string | null }[]>`
-      SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'email', u.email))::text AS members
-      FROM "ClassMember" m JOIN "User" u ON u.id = m."userId"
-      WHERE m."classId" = ${scope.classId}`,
-    db.assignment.findMany({ where: { classId: found.id }, orderBy: { createdAt: "asc" } }),
-    queryClassCells(scope),
-    db.$queryRaw<{ commands: string | null }[]>`
-      SELECT json_agg(g)::text AS commands FROM (
-        SELECT a."scenarioId", k.kind, k.command, count(DISTINCT a."userId")::int AS learners
-        FROM "Class" c
-        JOIN "ClassMember" m ON m."classId" = c.id
-        JOIN "Assignment" s ON s."classId" = c.id
-        JOIN "Attempt" a ON a."userId" = m."userId" AND a."scenarioId" = s."scenarioId"
+  // One round trip: the class (only if it is the user's), its learners, assignments, cells and commands.
+  const [doc] = await db.$queryRaw<{ doc: string | null }[]>`
+    WITH c AS (
+      SELECT id, name, "archivedAt" FROM "Class" WHERE id = ${options.classId} AND "instructorId" = ${options.user.id}
+    ),
+    members AS (
+      SELECT u.id, u.name, u.email FROM c JOIN "ClassMember" m ON m."classId" = c.id JOIN "User" u ON u.id = m."userId"
+    ),
+    assigned AS (
+      SELECT s.id, s."scenarioId", s."opensAt", s."dueAt", s.seed, s."createdAt" FROM c JOIN "Assignment" s ON s."classId" = c.id
+    ),
+    attempts AS (
+      SELECT a."userId", a."scenarioId", a.status, a.score, a."finishedAt", a."lastVirtualMs", a."commandCount", a."hintCount", a."nonFixes", a."solveLead"
+      FROM members m JOIN "Attempt" a ON a."userId" = m.id JOIN assigned s ON s."scenarioId" = a."scenarioId"
+    ),
+    cells AS (
+      SELECT "userId" AS u, "scenarioId" AS s, count(*)::int AS n, max(score) AS best,
+             bool_or(status = 'passed') AS solved, bool_or(status = 'in_progress') AS open,
+             min(ARRAY[extract(epoch FROM "finishedAt")::float8, "lastVirtualMs", "commandCount"]) FILTER (WHERE status = 'passed') AS first,
+             sum("hintCount")::int AS hints
+      FROM attempts GROUP BY "userId", "scenarioId"
+    ),
+    commands AS (
+      -- Distinct (scenario, kind, command, learner) first: hash aggregates, no sort of text keys.
+      SELECT "scenarioId", kind, command, count(*)::int AS learners FROM (
+        SELECT DISTINCT a."scenarioId", k.kind, k.command, a."userId"
+        FROM attempts a
         CROSS JOIN LATERAL (
           SELECT 'non_fix' AS kind, x AS command FROM unnest(a."nonFixes") x
           UNION ALL
           SELECT 'before_solve', y FROM unnest(a."solveLead") y
         ) k
-        WHERE c.id = ${scope.classId} AND c."instructorId" = ${scope.instructorId}
-          AND (cardinality(a."nonFixes") > 0 OR cardinality(a."solveLead") > 0)
-        GROUP BY a."scenarioId", k.kind, k.command
-      ) g`,
-  ]);
-  const members = JSON.parse(memberRows[0]?.members ?? "[]") as { id: string; name: string | null; email: string | null }[];
-  const commands = JSON.parse(commandRows[0]?.commands ?? "[]") as CommandRow[];
+        WHERE cardinality(a."nonFixes") > 0 OR cardinality(a."solveLead") > 0
+      ) d
+      GROUP BY "scenarioId", kind, command
+    )
+    SELECT json_build_object(
+      'id', c.id, 'name', c.name, 'archivedAt', c."archivedAt",
+      'members', (SELECT coalesce(json_agg(members), '[]') FROM members),
+      'assignments', (SELECT coalesce(json_agg(assigned ORDER BY "createdAt", id), '[]') FROM assigned),
+      'cells', (SELECT coalesce(json_agg(cells), '[]') FROM cells),
+      'commands', (SELECT coalesce(json_agg(commands), '[]') FROM commands)
+    )::text AS doc
+    FROM c`;
+  if (!doc?.doc) throw classNotFound();
+  const found = JSON.parse(doc.doc) as {
+    id: string;
+    name: string;
+    archivedAt: string | null;
+    members: { id: string; name: string | null; email: string | null }[];
+    assignments: { id: string; scenarioId: string; opensAt: string | null; dueAt: string | null; seed: number | null }[];
+    cells: RawCell[];
+    commands: CommandRow[];
+  };
+  const { members, commands } = found;
+  const assignments = found.assignments.map((a) => ({ ...a, dueAt: a.dueAt ? new Date(`${a.dueAt}Z`) : null, opensAt: a.opensAt ? new Date(`${a.opensAt}Z`) : null }));
+  const cells = found.cells.map(toCellRow);
 
   const learners = members.map((m) => ({ userId: m.id, label: learnerLabel(m) })).sort((a, b) => a.label.localeCompare(b.label));
   const byKey = new Map<string, ClassCellRow>();
@@ -157,7 +183,7 @@ export async function getClassDashboard(options: GetClassDashboardOptions): Prom
   return {
     classId: found.id,
     name: found.name,
-    archivedAt: found.archivedAt?.toISOString() ?? null,
+    archivedAt: found.archivedAt ? new Date(`${found.archivedAt}Z`).toISOString() : null,
     generatedAt: now.toISOString(),
     assignments: assignments.map((a) => ({
       id: a.id,

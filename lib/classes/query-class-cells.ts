@@ -17,7 +17,8 @@ export interface ClassCellRow {
   hints: number;
 }
 
-interface RawCell {
+/** A cell as the SQL JSON documents carry it. */
+export interface RawCell {
   u: string;
   s: string;
   n: number;
@@ -58,7 +59,12 @@ export async function queryClassCells(options: { classId: string; instructorId: 
       GROUP BY a."userId", a."scenarioId"
     ) g`;
   const cells = JSON.parse(row?.cells ?? "[]") as RawCell[];
-  return cells.map((c) => ({
+  return cells.map(toCellRow);
+}
+
+/** A JSON cell as a {@link ClassCellRow}. */
+export function toCellRow(c: RawCell): ClassCellRow {
+  return {
     userId: c.u,
     scenarioId: c.s,
     attempts: c.n,
@@ -69,5 +75,5 @@ export async function queryClassCells(options: { classId: string; instructorId: 
     fixMs: c.first ? c.first[1] : null,
     fixCommands: c.first ? c.first[2] : null,
     hints: c.hints,
-  }));
+  };
 }
