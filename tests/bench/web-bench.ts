@@ -86,7 +86,7 @@ async function main(): Promise<void> {
       "|---|---|---|---|",
       ...rows.map(([name, s, target]) => `| ${name} | ${s.median.toFixed(1)} ms | ${s.p90.toFixed(1)} ms | ${target ? `< ${target} ms` : "—"} |`),
       "",
-      `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores), Node ${process.version}.`,
+      `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} when done), Node ${process.version}.`,
       "",
       "The dashboard reads per-attempt aggregates kept on the Attempt row by `recordAction` (command, hint and check",
       "counts; the non-fixes and the commands before a solve, recomputed from the actions at each check), never the",
