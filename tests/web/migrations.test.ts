@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -40,7 +41,8 @@ describe("prisma migrations", () => {
     // The database the migrations built, against one built straight from schema.prisma.
     const fromSchema = await createScratchDatabase();
     cleanups.push(fromSchema.drop);
-    const script = execFileSync(
+    // Asynchronous, so the test worker keeps answering the runner while the CLI works.
+    const { stdout: script } = await promisify(execFile)(
       process.execPath,
       [
         path.join(root, "prisma", "cli.mjs"),
@@ -51,7 +53,7 @@ describe("prisma migrations", () => {
         path.join(root, "prisma", "schema.prisma"),
         "--script",
       ],
-      { cwd: root, env: { ...process.env, DATABASE_URL: fromSchema.url }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+      { cwd: root, env: { ...process.env, DATABASE_URL: fromSchema.url }, encoding: "utf8" },
     );
     const client = new pg.Client({ connectionString: fromSchema.url });
     await client.connect();
