@@ -406,7 +406,8 @@ function advanceRunning(env: SyncEnv, c: Container, cr: ContainerRuntime, now: n
       // clock, would find.
       const anchor = env.pr.sandboxMs ?? r.startedAtMs;
       const further = env.due ? horizon + LOOKAHEAD_PERIODS * period : horizon;
-      const dry = runProbeTicks(probes, outcomes, anchor, r.startedAtMs, listenAbs, exitAbs, further, true, false);
+      // Only the effects up to the first change are read: the look-ahead stops there.
+      const dry = runProbeTicks(probes, outcomes, anchor, r.startedAtMs, listenAbs, exitAbs, further, true, true);
       const first = dry.find((e) => e.kill || e.readyChanged || e.started);
       const change = first && first.atMs <= horizon ? first : undefined;
       if (change) env.ctx.wakeAt(change.atMs);
