@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /** The reference fix of a variant, from the crashcourse CLI (`crashcourse solution <id> --seed N`). */
 function solution(scenarioId: string, seed: number): string[] {
-  const out = execFileSync(process.execPath, [path.join(root, "bin", "crashcourse.mjs"), "solution", scenarioId, "--seed", String(seed)], { cwd: root, encoding: "utf8" });
+  const out = execFileSync(process.execPath, [path.join(root, "engine", "cli", "crashcourse.mjs"), "solution", scenarioId, "--seed", String(seed)], { cwd: root, encoding: "utf8" });
   return out.split("\n").filter((l) => l.trim() !== "");
 }
 
