@@ -13,12 +13,20 @@ export interface UnchangedInputs {
   kinds: readonly string[];
   /** Whether its decisions depend on `ctx.now` (deadlines, back-offs, availability). */
   clock: boolean;
+  /**
+   * For a controller whose decisions depend on the clock only through deadlines it can list:
+   * after a pass at `ctx.now` that changed nothing, the first instant at which the same inputs
+   * could lead to another decision (Infinity when none). Until then the pass is skipped even
+   * though time moved. Only read when `clock` is true.
+   */
+  clockMattersAt?: (ctx: ControllerContext) => number;
 }
 
 /** `controller`, skipped on passes where none of its inputs changed since its last no-op pass. */
 export function skipWhenUnchanged<C extends Controller>(controller: C, inputs: UnchangedInputs): C {
+  const byDeadline = inputs.clock && inputs.clockMattersAt !== undefined;
   const inputKey = (ctx: ControllerContext): string => {
-    let key = inputs.clock ? String(ctx.now) : "";
+    let key = inputs.clock && !byDeadline ? String(ctx.now) : "";
     for (const k of inputs.kinds) key += `|${ctx.store.kindVersion(k)}`;
     return key;
   };
@@ -26,12 +34,13 @@ export function skipWhenUnchanged<C extends Controller>(controller: C, inputs: U
     ...controller,
     name: controller.name,
     reconcile(ctx: ControllerContext): void {
-      const memo = ctx.state(controller.name, "unchanged-inputs", () => ({ key: "" }));
+      const memo = ctx.state(controller.name, "unchanged-inputs", () => ({ key: "", untilMs: Infinity }));
       const key = inputKey(ctx);
-      if (key === memo.key) return;
+      if (key === memo.key && (!byDeadline || ctx.now < memo.untilMs)) return;
       const before = ctx.store.version;
       controller.reconcile(ctx);
       memo.key = ctx.store.version === before ? key : "";
+      if (byDeadline && memo.key !== "") memo.untilMs = inputs.clockMattersAt!(ctx);
     },
   };
 }

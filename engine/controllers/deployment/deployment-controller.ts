@@ -8,7 +8,7 @@ import { matchesSelector } from "../../model/labels";
 import { controllerRef } from "../../runtime/controller";
 import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
-import { DeploymentReason, getCondition, hasProgressDeadline, newCondition, setCondition } from "./deployment-util";
+import { DeploymentReason, getCondition, hasProgressDeadline, newCondition, progressDeadlineAt, setCondition } from "./deployment-util";
 import { rolloutRecreate } from "./recreate";
 import { rolloutRolling } from "./rolling";
 import { DEPLOYMENT_CONTROLLER, getAllReplicaSetsAndSyncRevision, isScalingEvent, syncDeploymentStatus, syncScaling } from "./sync";
@@ -64,6 +64,22 @@ export function syncDeployment(ctx: ControllerContext, d: Deployment): void {
   else rolloutRolling(ctx, d, rsList);
 }
 
+/**
+ * The controller reads the clock only to tell whether a progress deadline passed
+ * (`deploymentTimedOut`: deadline < now); every other use stamps a condition it writes. So a
+ * pass that changed nothing at `ctx.now` decides the same until just after the next deadline
+ * not yet passed.
+ */
+function nextProgressDeadline(ctx: ControllerContext): number {
+  let next = Infinity;
+  for (const d of ctx.store.list<Deployment>("Deployment")) {
+    if (!d.spec || !d.status) continue;
+    const at = progressDeadlineAt(d, d.status);
+    if (at !== undefined && at >= ctx.now && at + 1 < next) next = at + 1;
+  }
+  return next;
+}
+
 /** The deployment controller. */
 export const deploymentController = skipWhenUnchanged(
   {
@@ -75,5 +91,5 @@ export const deploymentController = skipWhenUnchanged(
     }
   },
 } satisfies Controller,
-  { kinds: ["Deployment", "ReplicaSet", "Pod"], clock: true },
+  { kinds: ["Deployment", "ReplicaSet", "Pod"], clock: true, clockMattersAt: nextProgressDeadline },
 );
