@@ -66,7 +66,8 @@ export function replicaSetsOf(source: DescribeSource, d: Deployment): { newRS?: 
   const byAge = [...owned].sort((a, b) => parseTime(a.metadata.creationTimestamp) - parseTime(b.metadata.creationTimestamp) || (a.metadata.name < b.metadata.name ? -1 : 1));
   const target = withoutHash(d.spec.template);
   const newRS = byAge.find((rs) => semanticEqual(withoutHash(rs.spec.template), target));
-  return { newRS, oldRSs: owned.filter((rs) => rs !== newRS) };
+  // FindNewReplicaSet sorts the list in place, so the old ones follow in creation order too.
+  return { newRS, oldRSs: byAge.filter((rs) => rs !== newRS) };
 }
 
 /** `printReplicaSetsByLabels`: `web-7d4b9c (3/3 replicas created)`, comma-joined, `<none>` when empty. */
