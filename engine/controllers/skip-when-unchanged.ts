@@ -20,11 +20,17 @@ export interface UnchangedInputs {
    * though time moved. Only read when `clock` is true.
    */
   clockMattersAt?: (ctx: ControllerContext) => number;
+  /**
+   * For a controller that, whenever a decision could change with time alone, asks to be woken
+   * at (or before) that instant: after a pass that changed nothing, the earliest wake-up it asked
+   * for is when time matters again. Only read when `clock` is true.
+   */
+  wakesAtDeadlines?: boolean;
 }
 
 /** `controller`, skipped on passes where none of its inputs changed since its last no-op pass. */
 export function skipWhenUnchanged<C extends Controller>(controller: C, inputs: UnchangedInputs): C {
-  const byDeadline = inputs.clock && inputs.clockMattersAt !== undefined;
+  const byDeadline = inputs.clock && (inputs.clockMattersAt !== undefined || inputs.wakesAtDeadlines === true);
   const inputKey = (ctx: ControllerContext): string => {
     let key = inputs.clock && !byDeadline ? String(ctx.now) : "";
     for (const k of inputs.kinds) key += `|${ctx.store.kindVersion(k)}`;
@@ -38,9 +44,19 @@ export function skipWhenUnchanged<C extends Controller>(controller: C, inputs: U
       const key = inputKey(ctx);
       if (key === memo.key && (!byDeadline || ctx.now < memo.untilMs)) return;
       const before = ctx.store.version;
-      controller.reconcile(ctx);
+      let earliestWake = Infinity;
+      const run = inputs.clock && inputs.wakesAtDeadlines
+        ? {
+            ...ctx,
+            wakeAt(ms: number): void {
+              if (ms < earliestWake) earliestWake = ms;
+              ctx.wakeAt(ms);
+            },
+          }
+        : ctx;
+      controller.reconcile(run);
       memo.key = ctx.store.version === before ? key : "";
-      if (byDeadline && memo.key !== "") memo.untilMs = inputs.clockMattersAt!(ctx);
+      if (byDeadline && memo.key !== "") memo.untilMs = inputs.wakesAtDeadlines ? earliestWake : inputs.clockMattersAt!(ctx);
     },
   };
 }

@@ -221,5 +221,7 @@ export const replicaSetController = skipWhenUnchanged(
     }
   },
 } satisfies Controller,
-  { kinds: ["ReplicaSet", "Pod", "ServiceAccount"], clock: true },
+  // Time decides only retries after a refused create and availability after minReadySeconds;
+  // for both the controller asks to be woken at the instant they change.
+  { kinds: ["ReplicaSet", "Pod", "ServiceAccount"], clock: true, wakesAtDeadlines: true },
 );
