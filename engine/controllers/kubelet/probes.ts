@@ -159,6 +159,32 @@ export function nextProbeTick(probes: { probe: Probe; state: ProbeState }[], gri
 }
 
 /**
+ * Cuts `counts` (how many ticks each probe has left, from its next one `at`, every `period`)
+ * to the first `budget` ticks in the order the tick loop takes them: by time, then by probe order.
+ */
+function limitToFirstTicks(work: { at: number; period: number }[], counts: number[], budget: number): void {
+  const upTo = (T: number) => work.map((w, i) => (T < w.at ? 0 : Math.min(counts[i], Math.floor((T - w.at) / w.period) + 1)));
+  const total = (T: number) => upTo(T).reduce((a, b) => a + b, 0);
+  // The instant of the budget-th tick: the first T with at least `budget` ticks at or before it.
+  let lo = Math.min(...work.map((w) => w.at));
+  let hi = Math.max(...work.map((w, i) => (counts[i] > 0 ? w.at + (counts[i] - 1) * w.period : w.at)));
+  while (lo < hi) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (total(mid) >= budget) hi = mid;
+    else lo = mid + 1;
+  }
+  const before = upTo(lo - 1);
+  let left = budget - before.reduce((a, b) => a + b, 0);
+  const atT = upTo(lo);
+  for (let i = 0; i < work.length; i++) {
+    const extra = atT[i] - before[i];
+    const take = Math.min(extra, left);
+    counts[i] = before[i] + take;
+    left -= take;
+  }
+}
+
+/**
  * Processes probe ticks in (lastTick, upToMs] in time order and returns their effects. With
  * `dryRun` the states are copies (to find the next tick that changes something). Stops at a kill.
  */
@@ -204,21 +230,21 @@ export function runProbeTicks(
   };
   for (let guard = 0; guard < 100_000; guard++) {
     if (work.every(steady)) {
-      // Nothing can happen any more up to `upToMs`: take the remaining ticks in one step (when
-      // the loop would have reached them within its guard).
+      // Nothing can happen any more up to `upToMs`: take the remaining ticks in one step, or,
+      // when the guard would stop the loop first, the ticks it would have reached.
       const counts = work.map(ticksUpTo);
-      if (guard + counts.reduce((a, b) => a + b, 0) <= 100_000) {
-        work.forEach((w, i) => {
-          const k = counts[i];
-          if (k === 0) return;
-          w.state.lastTickMs = w.at + (k - 1) * w.period;
-          if (w.kind !== "startup") {
-            w.state.consecutiveSuccesses += k;
-            w.state.consecutiveFailures = 0;
-          }
-        });
-        break;
-      }
+      const budget = 100_000 - guard;
+      if (counts.reduce((a, b) => a + b, 0) > budget) limitToFirstTicks(work, counts, budget);
+      work.forEach((w, i) => {
+        const k = counts[i];
+        if (k === 0) return;
+        w.state.lastTickMs = w.at + (k - 1) * w.period;
+        if (w.kind !== "startup") {
+          w.state.consecutiveSuccesses += k;
+          w.state.consecutiveFailures = 0;
+        }
+      });
+      break;
     }
     let best: (typeof work)[number] | undefined;
     let bestAt = Infinity;
