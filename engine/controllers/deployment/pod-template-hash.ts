@@ -21,8 +21,24 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
 }
 
+/**
+ * Per template object: its plain JSON text when its key was last computed, and that key. Plain
+ * JSON (native, in the template's own key order) is much cheaper than the canonical form, and
+ * the same text means the same value, so the same key, whatever was edited in place.
+ */
+const templateCache = new WeakMap<PodTemplateSpec, { text: string; key: string }>();
+
 /** The template as canonical JSON without the pod-template-hash label (`EqualIgnoreHash`). */
 export function templateKeyIgnoringHash(template: PodTemplateSpec): string {
+  const text = JSON.stringify(template);
+  const hit = templateCache.get(template);
+  if (hit && hit.text === text) return hit.key;
+  const key = canonicalKeyIgnoringHash(template);
+  templateCache.set(template, { text, key });
+  return key;
+}
+
+function canonicalKeyIgnoringHash(template: PodTemplateSpec): string {
   const labels = template.metadata?.labels;
   if (!labels || !(POD_TEMPLATE_HASH_LABEL in labels)) return canonicalJson(template);
   const { [POD_TEMPLATE_HASH_LABEL]: _hash, ...rest } = labels;
