@@ -56,6 +56,8 @@ export class Session {
   private hintsUsed = 0;
   private lastMs = 0;
   private readonly terminal: TerminalState;
+  /** What the editor was last opened with by `kubectl edit` (the "before" of a save). */
+  private openedEdit: EditRequest | undefined;
 
   constructor(opts: { scenarioId: string; seed: number } | { scenario: Scenario; seed: number }) {
     const scenario = "scenario" in opts ? opts.scenario : getCatalogue().get(opts.scenarioId);
@@ -103,14 +105,21 @@ export class Session {
         mutating,
       });
     }
+    if (r.edit) this.openedEdit = r.edit;
     return { output: r.output, exitCode: r.exitCode, edit: r.edit, clear: r.clear, prompt: r.prompt };
   }
 
-  /** Saves an edited object (what `kubectl edit` does when the editor closes). */
-  applyEdit(edit: EditRequest, virtualMs: number): { output: string; exitCode: number } {
+  /**
+   * Saves an edited object (what `kubectl edit` does when the editor closes). `edit.yaml` is the
+   * text the learner saved; it is compared with what the editor was opened with, as kubectl does.
+   * A save that answers with `edit` (refused by validation) reopens the editor with kubectl's comments.
+   */
+  applyEdit(edit: EditRequest, virtualMs: number): { output: string; exitCode: number; edit?: EditRequest } {
     const at = this.advance(virtualMs);
     const writesBefore = this.cluster.store.clientWrites;
-    const r = applyEditedObject(this.cluster, edit);
+    const opened = this.openedEdit && sameObject(this.openedEdit, edit) ? this.openedEdit : this.reopen(edit);
+    const r = applyEditedObject(this.cluster, opened, edit.yaml);
+    this.openedEdit = r.edit ?? undefined;
     this.log.push({
       seq: this.log.length + 1,
       atMs: at,
@@ -121,7 +130,18 @@ export class Session {
       targets: [{ kind: edit.kind, namespace: edit.namespace, name: edit.name }],
       mutating: this.cluster.store.clientWrites !== writesBefore,
     });
-    return { output: r.stdout + r.stderr, exitCode: r.exitCode };
+    return { output: r.stdout + r.stderr, exitCode: r.exitCode, edit: r.edit };
+  }
+
+  /** What `kubectl edit` would open for this object now (when no editor was opened in this session). */
+  private reopen(edit: EditRequest): EditRequest {
+    const kind = edit.kind.toLowerCase();
+    const ns = edit.namespace ? ` -n ${edit.namespace}` : "";
+    const saved = this.terminal.attached;
+    this.terminal.attached = undefined;
+    const r = runTerminalLine(this.cluster, this.terminal, `kubectl edit ${kind} ${edit.name}${ns}`);
+    this.terminal.attached = saved;
+    return r.edit ?? { ...edit, yaml: "" };
   }
 
   /** The next hint (recorded; each costs points), or null when none are left. */
@@ -161,4 +181,8 @@ export class Session {
   prompt(): string {
     return promptFor(this.terminal);
   }
+}
+
+function sameObject(a: EditRequest, b: EditRequest): boolean {
+  return a.kind === b.kind && (a.namespace ?? "") === (b.namespace ?? "") && a.name === b.name;
 }

@@ -99,10 +99,13 @@ export function runKubectl(cluster: Cluster, argv: string[], stdin: string | und
   }
 }
 
-/** Saves an object edited in the in-page editor, as `kubectl edit` does when the editor closes. */
-export function applyEditedObject(cluster: Cluster, edit: EditRequest): CommandResult {
+/**
+ * Saves an object edited in the in-page editor, as `kubectl edit` does when the editor closes:
+ * `opened` is what the editor was opened with, `editedYaml` what the learner saved.
+ */
+export function applyEditedObject(cluster: Cluster, opened: EditRequest, editedYaml: string): CommandResult {
   try {
-    return applyEditedYaml({ cluster, namespace: edit.namespace ?? "default", namespaceExplicit: true }, edit, edit.yaml);
+    return applyEditedYaml({ cluster, namespace: opened.namespace ?? "default", namespaceExplicit: true }, opened, editedYaml);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return { stdout: "", stderr: `error: ${message}\n`, exitCode: 1 };
