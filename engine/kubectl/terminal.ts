@@ -30,6 +30,11 @@ export interface TerminalOutcome {
 /** Lines longer than this are refused before parsing (64 KiB, a heredoc'd manifest fits easily). */
 export const MAX_LINE_BYTES = 64 * 1024;
 
+/** The UTF-8 length of `text` in bytes (what {@link MAX_LINE_BYTES} limits). */
+export function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
 /** The prompt shown before each line: the attached container shell's, else the learner's own. */
 export function promptFor(state: TerminalState): string {
   return state.attached?.prompt ?? "$ ";
@@ -40,8 +45,10 @@ export function promptFor(state: TerminalState): string {
  * runs `kubectl` invocations against the cluster and the text filters on their output.
  */
 export function runTerminalLine(cluster: Cluster, state: TerminalState, line: string): TerminalOutcome {
-  if (line.length > MAX_LINE_BYTES) {
-    return { output: `bash: input too long (${line.length} bytes; the limit is ${MAX_LINE_BYTES})\n`, exitCode: 1, prompt: promptFor(state) };
+  // A UTF-16 unit is 1 to 3 bytes in UTF-8: only count bytes when the length alone cannot tell.
+  const bytes = line.length > MAX_LINE_BYTES || line.length * 3 <= MAX_LINE_BYTES ? line.length : utf8Length(line);
+  if (bytes > MAX_LINE_BYTES) {
+    return { output: `bash: input too long (${utf8Length(line)} bytes; the limit is ${MAX_LINE_BYTES})\n`, exitCode: 1, prompt: promptFor(state) };
   }
   if (state.attached) return runAttachedLine(cluster, state, line);
   let command: string[] | undefined;

@@ -76,6 +76,8 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
     if (i % 250 === 249) {
       // The session must stay usable whatever it was fed.
       try {
+        // Leave a container shell a line may have attached to (`kubectl exec -it … -- sh`).
+        for (let k = 0; k < 3 && session.prompt() !== "$ "; k++) session.run("exit", t);
         const r = session.run("kubectl get nodes", t);
         if (r.exitCode !== 0) note("unusable", `${where}: session no longer answers \`kubectl get nodes\`: ${r.output.slice(0, 200)}`);
         session.check(t);

@@ -53,7 +53,7 @@ describe("fuzzing command lines through real sessions", () => {
           // A soup of kubectl words: commands, flags, kinds, names, weird characters.
           const words: string[] = [rng.next() < 0.9 ? "kubectl" : rng.pick(["k", "kubect", "KUBECTL", "kubectl.exe", "sudo"])];
           for (let k = rng.int(0, 7); k > 0; k--) {
-            words.push(rng.pick([...flags, ...SOUP_WORDS, rng.pick(names.namespaces.length ? names.namespaces : ["default"]), rng.pick(names.pods.length ? names.pods : [{ name: "p" }]).name]));
+            words.push(rng.pick([...flags, ...SOUP_WORDS, rng.pick(names.namespaces.length ? names.namespaces : ["default"]), (names.pods.length ? rng.pick(names.pods).name : "p")]));
           }
           return { line: words.join(" ") };
         }
@@ -63,4 +63,29 @@ describe("fuzzing command lines through real sessions", () => {
     console.info(`command fuzz: ${report.inputs} inputs, ${report.sessions} sessions, ${(report.ms / 1000).toFixed(1)} s`);
     expect(report.problems).toEqual([]);
   }, 600_000);
+});
+
+describe("the fuzz invariants", () => {
+  it("catch stack traces, JavaScript values, silent failures and oversized lines that got through", async () => {
+    const { problemsOf } = await import("./output-invariants");
+    expect(problemsOf("kubectl get pods", { output: "TypeError: x is not a function\n    at run (engine/a.ts:1:2)\n", exitCode: 1 })).not.toEqual([]);
+    expect(problemsOf("kubectl get pods", { output: "pod/undefined created\n", exitCode: 0 })).not.toEqual([]);
+    expect(problemsOf("kubectl get pods", { output: "NAME  [object Object]\n", exitCode: 0 })).not.toEqual([]);
+    expect(problemsOf("kubectl get pods", { output: "AGE NaN\n", exitCode: 0 })).not.toEqual([]);
+    expect(problemsOf("kubectl get pods", { output: "", exitCode: 1 })).not.toEqual([]);
+    expect(problemsOf("kubectl get pods", { output: "Error from server (InternalError): an error on the server (\"boom\")\n", exitCode: 1 })).not.toEqual([]);
+    expect(problemsOf(`kubectl get pods ${"é".repeat(40_000)}`, { output: "No resources found\n", exitCode: 0 })).not.toEqual([]);
+    // …and let through what a real terminal prints.
+    expect(problemsOf("kubectl get pods | grep nothing", { output: "", exitCode: 1 })).toEqual([]);
+    expect(problemsOf("kubectl get pods/undefined", { output: 'Error from server (NotFound): pods "undefined" not found\n', exitCode: 1 })).toEqual([]);
+    expect(problemsOf("kubectl get pdos", { output: 'error: the server doesn\'t have a resource type "pdos"\n', exitCode: 1 })).toEqual([]);
+  });
+
+  it("a line of multi-byte characters is measured in bytes", async () => {
+    const { openSession } = await import("../../../engine/index");
+    const s = openSession({ scenarioId: "image-pull-repo-typo", seed: 1 });
+    const r = s.run(`kubectl get pods ${"日".repeat(30_000)}`, 1_000);
+    expect(r.exitCode).toBe(1);
+    expect(r.output).toBe("bash: input too long (90017 bytes; the limit is 65536)\n");
+  });
 });

@@ -5,7 +5,7 @@
  * exceptions reported as InternalError).
  */
 import { parseShellLine, isFilter } from "../../../engine/kubectl/shell";
-import { MAX_LINE_BYTES } from "../../../engine/kubectl/terminal";
+import { MAX_LINE_BYTES, utf8Length } from "../../../engine/kubectl/terminal";
 
 /** The result shape the invariants read (`Session.run`'s). */
 export interface LineResult {
@@ -75,7 +75,7 @@ export function problemsOf(input: string, r: LineResult): string[] {
   for (const { re, unlessInInput } of JS_LEAKS) {
     if (re.test(r.output) && !(unlessInInput && unlessInInput.test(input))) problems.push(`output leaks JavaScript (${re.source}): ${excerpt(r.output, re)}`);
   }
-  if (input.length > MAX_LINE_BYTES) {
+  if (utf8Length(input) > MAX_LINE_BYTES) {
     if (r.exitCode === 0 || !/input too long/.test(r.output)) problems.push("oversized line not refused with a clear error");
     return problems;
   }
