@@ -28,7 +28,9 @@ function lastAppliedOf(live: KObject): JsonObject | null {
   const text = live.metadata.annotations?.[LAST_APPLIED_ANNOTATION];
   if (!text) return null;
   try {
-    return JSON.parse(text) as JsonObject;
+    // Anyone may overwrite the annotation: only a JSON object is a last-applied configuration.
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as JsonObject) : null;
   } catch {
     return null;
   }
