@@ -84,7 +84,10 @@ function formatGrade(g: Grade): string {
 
 function printGrade(session: Session, virtualMs: number, json: boolean, out: (s: string) => void): boolean {
   const g = session.check(virtualMs);
-  if (json) out(JSON.stringify({ grade: { passed: g.passed, score: g.score, checks: g.checks } }) + "\n");
+  if (json) {
+    const checks = g.checks.map((c) => ({ id: c.id, passed: c.passed, message: c.message }));
+    out(JSON.stringify({ grade: { passed: g.passed, score: g.score, checks } }) + "\n");
+  }
   else out(formatGrade(g));
   return g.passed;
 }
