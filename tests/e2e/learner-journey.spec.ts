@@ -132,7 +132,12 @@ test("terminal: tab completion, Ctrl-C, a pasted heredoc, and kubectl edit in th
   expect(sentEdit).toMatchObject({ type: "edit", edit: { kind: "Deployment", name: deployment, namespace: broken.namespace } });
   expect(sentEdit.edit.yaml).toMatch(/^\s*replicas: 3$/m);
   expect(response.status()).toBe(201);
+  expect(((await response.json()) as { output: string }).output).toContain(`deployment.apps/${deployment} edited`);
   await expect(editor).toBeHidden();
+  const after = (await (await page.request.post(`/api/attempts/${attemptId}/actions`, {
+    data: { type: "command", line: `kubectl get deployment ${deployment} -n ${broken.namespace} -o jsonpath={.spec.replicas}`},
+  })).json()) as { output: string };
+  expect(after.output).toBe("3");
   // The edit is recorded (and replayed) with the YAML the learner saved.
   const view = (await (await page.request.get(`/api/attempts/${attemptId}`)).json()) as { history: { type: string; input: string }[] };
   const recorded = view.history.filter((h) => h.type === "edit").pop();
