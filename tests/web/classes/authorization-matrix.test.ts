@@ -18,7 +18,7 @@ import { catalogue } from "@/lib/attempts/engine-session";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { db } from "@/lib/db";
 import { callRoute, type Caller } from "./call-route";
-import { createUser, insertAttempt } from "./fixtures";
+import { createUser, insertAttempt, type FixtureAction } from "./fixtures";
 
 /**
  * Every class and admin route, called as each kind of user, with the status each
@@ -65,7 +65,7 @@ async function buildWorld(): Promise<World> {
     },
     include: { assignments: true },
   });
-  const solved = [["command", "kubectl get pods", 0, 1000], ["check", "", 0, 2000]] as const;
+  const solved: FixtureAction[] = [["command", "kubectl get pods", 0, 1000], ["check", "", 0, 2000]];
   return {
     users,
     classId: created.id,
