@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { findAssignedSeed } from "../classes/find-assigned-seed";
 import { db } from "../db";
 import { ApiError } from "../http/errors";
+import { observeAttemptStarted } from "../observability/metrics";
 import { ENGINE_VERSION, findScenario } from "./engine-session";
 
 /** Options for {@link createAttempt}. */
@@ -33,5 +34,6 @@ export async function createAttempt(options: CreateAttemptOptions): Promise<{ id
     },
     select: { id: true },
   });
+  observeAttemptStarted({ scenarioId: options.scenarioId });
   return { id: attempt.id, resumed: false };
 }

@@ -13,6 +13,7 @@ import {
 } from "./engine-session";
 import { attemptNotFound } from "./errors";
 import { sessionCache } from "./session-cache";
+import { observeCommand } from "../observability/metrics";
 
 /** Options for {@link recordAction}. */
 export interface RecordActionOptions {
@@ -157,5 +158,6 @@ export async function recordAction(options: RecordActionOptions): Promise<Record
   );
 
   sessionCache.put(options.attemptId, { live, seq: result.seq });
+  if (result.type === "command") observeCommand({ exitCode: result.exitCode });
   return result;
 }
