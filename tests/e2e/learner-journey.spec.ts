@@ -19,8 +19,9 @@ test("sign up, diagnose with get and describe, fix, and pass the check with a sc
   expect(described.output).toContain(broken.name);
 
   for (const line of solution) await runLine(page, line);
-  // Fixed pods must run for 30 s (of the learner's clock, which follows the wall clock) to count as stable.
-  await page.waitForTimeout(31_000);
+  // Fixed pods must run for 30 s (of the learner's clock, which follows the wall clock) to count as
+  // stable, and the new pod needs a few seconds to be scheduled and started first.
+  await page.waitForTimeout(42_000);
 
   const checked = page.waitForResponse((r) => r.url().includes("/actions") && r.request().method() === "POST");
   await page.getByRole("button", { name: "Check" }).click();
