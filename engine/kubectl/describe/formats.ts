@@ -2,7 +2,7 @@
  * Value formats kubectl's describers use: RFC 1123Z times, human durations, canonical resource
  * quantities, label sets and selectors.
  */
-import type { LabelSelector, StringMap } from "../../model/types";
+import type { StringMap } from "../../model/types";
 import { parseTime } from "../../runtime/clock";
 
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -146,34 +146,5 @@ export function formatLabels(labels: StringMap | undefined | null): string {
   return pairs.sort().join(",");
 }
 
-/** A label selector as `labels.Selector.String()` writes it (`app=web,tier in (a,b)`), "" for everything. */
-export function selectorString(selector: LabelSelector | undefined | null): string {
-  if (!selector) return "";
-  const reqs: { key: string; text: string }[] = [];
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) reqs.push({ key: k, text: `${k}=${v}` });
-  for (const e of selector.matchExpressions ?? []) {
-    const vals = [...(e.values ?? [])].sort().join(",");
-    switch (e.operator) {
-      case "In":
-        reqs.push({ key: e.key, text: `${e.key} in (${vals})` });
-        break;
-      case "NotIn":
-        reqs.push({ key: e.key, text: `${e.key} notin (${vals})` });
-        break;
-      case "Exists":
-        reqs.push({ key: e.key, text: e.key });
-        break;
-      case "DoesNotExist":
-        reqs.push({ key: e.key, text: `!${e.key}` });
-        break;
-    }
-  }
-  reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return reqs.map((r) => r.text).join(",");
-}
-
-/** `metav1.FormatLabelSelector`: the selector string, `<none>` when it selects everything or is unset. */
-export function formatLabelSelector(selector: LabelSelector | undefined | null): string {
-  const s = selectorString(selector);
-  return s === "" ? "<none>" : s;
-}
+/** Selectors as `metav1.FormatLabelSelector` prints them, shared with the table printers. */
+export { labelSelectorString as selectorString, formatLabelSelector } from "../printers/selectors";
