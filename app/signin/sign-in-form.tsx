@@ -22,7 +22,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         });
         if (result?.ok && !result.error) window.location.assign(callbackUrl);
         else {
-          setError("Email or password is incorrect.");
+          // 429: the brute-force throttle (lib/auth/sign-in-throttle.ts), the same for every account.
+          setError(result?.status === 429 ? "Too many sign-in attempts. Wait a few minutes and try again." : "Email or password is incorrect.");
           setBusy(false);
         }
       }}

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
+import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailable } from "./database-unavailable";
 
 /** The error codes an API response can carry, with their HTTP status. */
 export const errorStatus = {
@@ -45,12 +46,28 @@ export function validationError(error: ZodError, what = "Request"): ApiError {
   return new ApiError("validation_failed", `${what} is invalid: ${summary}`, issues);
 }
 
-/** Maps anything thrown in a route handler to the error shape; unknown errors are logged and hidden. */
+/** The 503 answered while the database is unreachable, with a retry hint. */
+export function databaseUnavailable(): ApiError {
+  return new ApiError(
+    "unavailable",
+    `The database is unreachable right now. Try again in ${DATABASE_RETRY_AFTER_S} s.`,
+    undefined,
+    { "Retry-After": String(DATABASE_RETRY_AFTER_S) },
+  );
+}
+
+/**
+ * Maps anything thrown in a route handler to the error shape: a lost database becomes
+ * a 503 with `Retry-After`; other unknown errors are logged and hidden behind a 500.
+ */
 export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
   let apiError: ApiError;
   if (error instanceof ApiError) apiError = error;
   else if (error instanceof ZodError) apiError = validationError(error);
-  else {
+  else if (isDatabaseUnavailable(error)) {
+    console.error(`database unavailable: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    apiError = databaseUnavailable();
+  } else {
     console.error(error);
     apiError = new ApiError("internal", "Something went wrong on our side. Please try again.");
   }

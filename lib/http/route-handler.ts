@@ -3,6 +3,7 @@ import { getSessionUser } from "../auth/get-session-user";
 import type { SessionUser } from "../auth/session-user";
 import { observeRequest } from "../observability/observe-request";
 import { ApiError, errorResponse } from "./errors";
+import { assertSameOrigin } from "./same-origin";
 
 /** What a route handler receives once its params are parsed (and its user known). */
 export interface RouteContext<P, U> {
@@ -21,7 +22,11 @@ async function parseParams<S extends z.ZodType>(schema: S | undefined, context: 
   return result.data as z.infer<S>;
 }
 
-/** Wraps a public route handler: parses route params, maps every error to the API error shape, logs and measures the request. */
+/**
+ * Wraps a public route handler: refuses cross-site state-changing requests (403, see
+ * same-origin.ts), parses route params, maps every error to the API error shape, logs
+ * and measures the request.
+ */
 export function publicRoute<S extends z.ZodType>(
   paramsSchema: S | undefined,
   handler: (ctx: RouteContext<z.infer<S>, SessionUser | null>) => Promise<Response>,
@@ -30,6 +35,7 @@ export function publicRoute<S extends z.ZodType>(
     // One JSON log line and one latency observation per request (lib/observability).
     observeRequest(request, async () => {
       try {
+        assertSameOrigin(request);
         const params = await parseParams(paramsSchema, context);
         return await handler({ request, params, user: await getSessionUser() });
       } catch (error) {

@@ -1,0 +1,35 @@
+import { ApiError } from "../http/errors";
+import { RateLimiter, retryAfterSeconds } from "../http/rate-limit";
+
+function limitFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/** Sign-ups allowed per client address per 10 minutes (`SIGNUP_RATE_LIMIT`, default 20: a class behind one NAT). */
+export const SIGN_UP_LIMIT = limitFromEnv("SIGNUP_RATE_LIMIT", 20);
+/** Guest sessions ("Try it now") allowed per client address per 10 minutes (`GUEST_RATE_LIMIT`, default 300). */
+export const GUEST_LIMIT = limitFromEnv("GUEST_RATE_LIMIT", 300);
+const WINDOW_MS = 10 * 60 * 1000;
+
+const signUps = new RateLimiter(SIGN_UP_LIMIT, WINDOW_MS);
+const guests = new RateLimiter(GUEST_LIMIT, WINDOW_MS);
+
+function tooMany(waitMs: number, what: string): ApiError {
+  const seconds = retryAfterSeconds(waitMs);
+  return new ApiError("rate_limited", `Too many ${what} from your network. Try again in ${Math.ceil(seconds / 60)} min.`, undefined, {
+    "Retry-After": String(seconds),
+  });
+}
+
+/** Counts one sign-up request from `ip` (successful or not); throws 429 with `Retry-After` over the limit. */
+export function enforceSignUpRateLimit(ip: string, now: number = Date.now()): void {
+  const waitMs = signUps.take(ip, now);
+  if (waitMs > 0) throw tooMany(waitMs, "sign-ups");
+}
+
+/** Counts one new guest session from `ip`; throws 429 with `Retry-After` over the limit. */
+export function enforceGuestRateLimit(ip: string, now: number = Date.now()): void {
+  const waitMs = guests.take(ip, now);
+  if (waitMs > 0) throw tooMany(waitMs, "guest sessions");
+}
