@@ -13,9 +13,12 @@ import { applyDefaults, applyPodSpecDefaults, serviceAccountAdmissionError } fro
 import { requestPodDeletion } from "../../controllers/pod-deletion";
 import { resourceWithGroup } from "../errors";
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, deepClone, deepEqual, patchSchemaFor, PatchError, toOperations, type JsonObject, type JsonValue } from "../patch";
-import { formatInvalid, type FieldError } from "./field-errors";
+import { formatFieldError, formatInvalid, type FieldError } from "./field-errors";
 import { validateCreate, validateUpdate } from "./validation";
 import { typeErrors } from "./decode";
+import { pruneUnknownFields } from "./schema-decode";
+import { goFormatV } from "../printers/go-format";
+import { goQuote } from "../args";
 import { base64Encode } from "./base64";
 
 /** How a write is dry-run: not at all, only in kubectl (`client`), or by the server (`server`). */
@@ -30,15 +33,27 @@ export interface ApiFailure {
   invalid?: { kind: string; name: string; errors: FieldError[] };
 }
 
-/** The outcome of a write. */
-export type ApiResult = { ok: true; obj: KObject; changed: boolean } | { ok: false; failure: ApiFailure };
+/**
+ * The request's `fieldValidation` (kubectl's `--validate`): what the server does with fields
+ * the schema does not declare. Strict refuses the request, Warn drops them and answers with a
+ * warning per field, Ignore drops them silently. kubectl sends Strict by default from create,
+ * apply, replace and edit; requests without the parameter (patch, scale, label…) get Warn.
+ */
+export type FieldValidation = "Strict" | "Warn" | "Ignore";
+
+/** The outcome of a write; `warnings` are the server's warning headers, as kubectl prints them. */
+export type ApiResult = { ok: true; obj: KObject; changed: boolean; warnings?: string[] } | { ok: false; failure: ApiFailure };
 
 /** Kinds whose status is a subresource: writes to the main resource never change it. */
 const STATUS_SUBRESOURCE = new Set(["Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "Node", "Namespace", "Service", "PersistentVolumeClaim", "PersistentVolume"]);
 
 /** The server's text for a failure, as kubectl prints it; `source`/`verb` add `error when creating "STDIN": `. */
 export function formatFailure(f: ApiFailure, context?: { verb: string; source: string }): string {
-  if (f.reason === "Invalid" && f.invalid) return formatInvalid(f.invalid.kind, f.invalid.name, f.invalid.errors);
+  if (f.reason === "Invalid" && f.invalid) {
+    // An Invalid status without a kind or name (a patch the server could not decode) reads "The request is invalid".
+    if (!f.invalid.kind && !f.invalid.name) return `The request is invalid: ${f.invalid.errors.map(formatFieldError).join(", ")}\n`;
+    return formatInvalid(f.invalid.kind, f.invalid.name, f.invalid.errors);
+  }
   const prefix = context ? `error when ${context.verb} "${context.source}": ` : "";
   const body = `${prefix}${f.message}`;
   return f.reason ? `Error from server (${f.reason}): ${body}\n` : `Error from server: ${body}\n`;
@@ -50,6 +65,29 @@ function failure(reason: string, message: string): { ok: false; failure: ApiFail
 
 function invalid(obj: KObject, errors: FieldError[]): { ok: false; failure: ApiFailure } {
   return { ok: false, failure: { reason: "Invalid", message: "", invalid: { kind: obj.kind, name: obj.metadata.name ?? "", errors } } };
+}
+
+/** kubectl's warning line for each unknown field the server dropped. */
+function unknownFieldWarnings(paths: string[]): string[] {
+  return paths.map((p) => `unknown field "${p}"`);
+}
+
+/** The strict decoder's error text: `strict decoding error: unknown field "a", unknown field "b"`. */
+function strictDecodingError(paths: string[]): string {
+  return `strict decoding error: ${unknownFieldWarnings(paths).join(", ")}`;
+}
+
+/**
+ * Drops the fields `obj`'s schema does not declare and applies `validation` to them: a
+ * BadRequest for Strict (`Kind in version "v1" cannot be handled as a Kind: strict decoding
+ * error: …`), warnings for Warn, nothing for Ignore.
+ */
+function decodeUnknownFields(obj: KObject, validation: FieldValidation): { failure?: { ok: false; failure: ApiFailure }; warnings: string[] } {
+  const unknown = pruneUnknownFields(obj as unknown as { kind: string } & Record<string, unknown>);
+  if (unknown.length === 0 || validation === "Ignore") return { warnings: [] };
+  if (validation === "Warn") return { warnings: unknownFieldWarnings(unknown) };
+  const version = obj.apiVersion.includes("/") ? obj.apiVersion.split("/")[1] : obj.apiVersion;
+  return { failure: failure("BadRequest", `${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: ${strictDecodingError(unknown)}`), warnings: [] };
 }
 
 /** `deployments.apps "web" not found` and friends. */
@@ -146,7 +184,7 @@ function persists(dryRun: DryRun): boolean {
  * Creates `obj` (a copy is stored; `obj` is untouched). With `dryRun: "client"` nothing but
  * the namespace is filled in, as kubectl does without calling the server.
  */
-export function apiCreate(cluster: Cluster, input: KObject, dryRun: DryRun = "none"): ApiResult {
+export function apiCreate(cluster: Cluster, input: KObject, dryRun: DryRun = "none", validation: FieldValidation = "Strict"): ApiResult {
   const info = kindInfo(input.kind);
   const obj = deepClone(input);
   obj.metadata ??= { name: "" };
@@ -154,6 +192,9 @@ export function apiCreate(cluster: Cluster, input: KObject, dryRun: DryRun = "no
   if (dryRun === "client") return { ok: true, obj, changed: true };
   const decodeErrors = typeErrors(obj);
   if (decodeErrors) return failure("BadRequest", decodeErrors);
+  const unknown = decodeUnknownFields(obj, validation);
+  if (unknown.failure) return unknown.failure;
+  const warnings = unknown.warnings.length > 0 ? unknown.warnings : undefined;
   const name = obj.metadata.name ?? "";
   const nsProblem = namespaceProblem(cluster, info, obj.metadata.namespace, name);
   if (nsProblem) return nsProblem;
@@ -176,18 +217,18 @@ export function apiCreate(cluster: Cluster, input: KObject, dryRun: DryRun = "no
   if (!persists(dryRun)) {
     obj.metadata.uid = cluster.rng.fork("dry-run").uuid();
     obj.metadata.creationTimestamp = rfc3339(cluster.now());
-    return { ok: true, obj, changed: true };
+    return { ok: true, obj, changed: true, warnings };
   }
   const stored = cluster.store.create(obj);
   cluster.reconcile();
-  return { ok: true, obj: stored, changed: true };
+  return { ok: true, obj: stored, changed: true, warnings };
 }
 
 /**
  * Replaces the live object with `next` (PUT). The status of kinds with a status subresource
  * is kept; a `resourceVersion` in `next` must match the live one.
  */
-export function apiUpdate(cluster: Cluster, input: KObject, dryRun: DryRun = "none"): ApiResult {
+export function apiUpdate(cluster: Cluster, input: KObject, dryRun: DryRun = "none", validation: FieldValidation = "Strict"): ApiResult {
   const info = kindInfo(input.kind);
   const next = deepClone(input);
   const namespace = info.namespaced ? next.metadata.namespace : undefined;
@@ -196,6 +237,8 @@ export function apiUpdate(cluster: Cluster, input: KObject, dryRun: DryRun = "no
   if (!live) return notFoundFailure(next.kind, name);
   const decodeErrors = typeErrors(next);
   if (decodeErrors) return failure("BadRequest", decodeErrors);
+  const unknown = decodeUnknownFields(next, validation);
+  if (unknown.failure) return unknown.failure;
   const rv = next.metadata.resourceVersion;
   if (rv && rv !== live.metadata.resourceVersion) {
     return failure(
@@ -203,7 +246,11 @@ export function apiUpdate(cluster: Cluster, input: KObject, dryRun: DryRun = "no
       `Operation cannot be fulfilled on ${resourceWithGroup(next.kind)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
     );
   }
-  return writeUpdate(cluster, live, next, dryRun);
+  return withWarnings(writeUpdate(cluster, live, next, dryRun), unknown.warnings);
+}
+
+function withWarnings(r: ApiResult, warnings: string[]): ApiResult {
+  return r.ok && warnings.length > 0 ? { ...r, warnings } : r;
 }
 
 function writeUpdate(cluster: Cluster, live: KObject, next: KObject, dryRun: DryRun): ApiResult {
@@ -257,7 +304,16 @@ export type PatchType = "strategic" | "merge" | "json";
  * Patches the live object (PATCH). `changed` is false when the patched object equals the live
  * one (kubectl then prints `patched (no change)`).
  */
-export function apiPatch(cluster: Cluster, kind: string, namespace: string | undefined, name: string, type: PatchType, patch: JsonValue, dryRun: DryRun = "none"): ApiResult {
+export function apiPatch(
+  cluster: Cluster,
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+  type: PatchType,
+  patch: JsonValue,
+  dryRun: DryRun = "none",
+  validation: FieldValidation = "Warn",
+): ApiResult {
   const info = kindInfo(kind);
   const live = cluster.store.get(kind, info.namespaced ? namespace : undefined, name);
   if (!live) return notFoundFailure(kind, name);
@@ -300,7 +356,13 @@ export function apiPatch(cluster: Cluster, kind: string, namespace: string | und
   }
   const decodeErrors = typeErrors(next);
   if (decodeErrors) return failure("BadRequest", decodeErrors);
-  return writeUpdate(cluster, live, next, dryRun);
+  const unknown = pruneUnknownFields(next as unknown as { kind: string } & Record<string, unknown>);
+  if (unknown.length > 0 && validation === "Strict") {
+    // The patch handler reports the patch itself (Go's %+v of the decoded map) as the invalid value.
+    const errors: FieldError[] = [{ field: "patch", type: "Invalid", value: goQuote(goFormatV(patch)), detail: strictDecodingError(unknown) }];
+    return { ok: false, failure: { reason: "Invalid", message: "", invalid: { kind: "", name: "", errors } } };
+  }
+  return withWarnings(writeUpdate(cluster, live, next, dryRun), validation === "Warn" ? unknownFieldWarnings(unknown) : []);
 }
 
 /** Options of a delete (`kubectl delete` flags). */

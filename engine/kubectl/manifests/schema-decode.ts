@@ -135,3 +135,43 @@ export function schemaTypeError(obj: { kind: string } & Record<string, unknown>)
   if (!kind) return undefined;
   return checkRef(obj, kind.ref, { struct: obj.kind, path: "", field: "" }, 0);
 }
+
+/**
+ * Removes every field of `obj` its kind's schema does not declare, in place, and returns their
+ * paths in document order as the API server's strict decoder names them
+ * (`spec.template.spec.containers[0].imagePullPolicyy`). Free-form values (`object`, maps,
+ * Quantity, IntOrString, Time) are not looked into. What the server does with the list depends
+ * on the request's field validation: refuse it (Strict), warn (Warn) or drop silently (Ignore).
+ */
+export function pruneUnknownFields(obj: { kind: string } & Record<string, unknown>): string[] {
+  const kind = explainData.kinds[obj.kind];
+  if (!kind) return [];
+  const found: string[] = [];
+  pruneStruct(obj, kind.ref, "", found, 0);
+  return found;
+}
+
+function pruneStruct(v: Record<string, unknown>, ref: string, path: string, found: string[], depth: number): void {
+  const def = explainData.defs[ref];
+  if (!def?.p || depth > MAX_DEPTH) return;
+  for (const key of Object.keys(v)) {
+    const at = path ? `${path}.${key}` : key;
+    const field = def.p[key];
+    if (!field) {
+      found.push(at);
+      delete v[key];
+      continue;
+    }
+    pruneValue(v[key], field.t, at, found, depth + 1);
+  }
+}
+
+function pruneValue(v: unknown, t: string, path: string, found: string[], depth: number): void {
+  if (v === null || typeof v !== "object") return;
+  if (t.startsWith("[]")) {
+    if (!Array.isArray(v)) return;
+    v.forEach((item, i) => pruneValue(item, t.slice(2), `${path}[${i}]`, found, depth + 1));
+    return;
+  }
+  if (t.startsWith("@") && !Array.isArray(v)) pruneStruct(v as Record<string, unknown>, t.slice(1), path, found, depth);
+}

@@ -10,7 +10,8 @@ import { goJsonCompact } from "../../printers/go-json";
 import { apiCreate, apiPatch, formatFailure, type DryRun } from "../../manifests/api-server";
 import { applyStrategicMergePatch, createThreeWayMergePatch, deepClone, patchSchemaFor, PatchError, type JsonObject } from "../../patch";
 import { resourceWithGroup } from "../../errors";
-import { dryRunOf, ensureNewline, LAST_APPLIED_ANNOTATION, outputOf, printWritten, recordChangeCause, result, writeCommand } from "./common";
+import { dryRunOf, ensureNewline, LAST_APPLIED_ANNOTATION, outputOf, printWritten, recordChangeCause, result, validationOf, warningLines, writeCommand } from "./common";
+import type { FieldValidation } from "../../manifests/api-server";
 import { stdinObjects } from "./stdin-objects";
 
 /** The object as kubectl sends it: with the last-applied annotation holding its own JSON. */
@@ -37,7 +38,7 @@ function lastAppliedOf(live: KObject): JsonObject | null {
 }
 
 /** Applies one object; returns the line printed (or the object) and any error/warning text. */
-function applyOne(ctx: CommandContext, obj: KObject, dryRun: DryRun): { obj?: KObject; operation?: string; stderr: string } {
+function applyOne(ctx: CommandContext, obj: KObject, dryRun: DryRun, validation: FieldValidation): { obj?: KObject; operation?: string; stderr: string } {
   const info = kindInfo(obj.kind);
   const modified = withLastApplied(obj);
   const live = ctx.cluster.store.get(obj.kind, info.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name ?? "");
@@ -47,9 +48,9 @@ function applyOne(ctx: CommandContext, obj: KObject, dryRun: DryRun): { obj?: KO
     };
   }
   if (!live) {
-    const created = apiCreate(ctx.cluster, modified, dryRun);
+    const created = apiCreate(ctx.cluster, modified, dryRun, validation);
     if (!created.ok) return { stderr: formatFailure(created.failure, { verb: "creating", source: "STDIN" }) };
-    return { obj: created.obj, operation: "created", stderr: "" };
+    return { obj: created.obj, operation: "created", stderr: warningLines(created.warnings) };
   }
   let warning = "";
   const original = lastAppliedOf(live);
@@ -69,9 +70,9 @@ function applyOne(ctx: CommandContext, obj: KObject, dryRun: DryRun): { obj?: KO
     const local = applyStrategicMergePatch(live as unknown as JsonObject, patch, schema) as unknown as KObject;
     return { obj: local, operation: "configured", stderr: warning };
   }
-  const patched = apiPatch(ctx.cluster, obj.kind, obj.metadata.namespace, obj.metadata.name, "strategic", patch, dryRun);
+  const patched = apiPatch(ctx.cluster, obj.kind, obj.metadata.namespace, obj.metadata.name, "strategic", patch, dryRun, validation);
   if (!patched.ok) return { stderr: warning + formatFailure(patched.failure, { verb: "patching", source: "STDIN" }) };
-  return { obj: patched.obj, operation: "configured", stderr: warning };
+  return { obj: patched.obj, operation: "configured", stderr: warning + warningLines(patched.warnings) };
 }
 
 function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
@@ -79,6 +80,8 @@ function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
   if (!dry.ok) return result("", dry.error);
   const out = outputOf(args);
   if (!out.ok) return result("", out.error);
+  const validate = validationOf(args);
+  if (!validate.ok) return result("", validate.error);
   const read = stdinObjects(ctx, args, "apply");
   if (!read.ok) return result("", read.error);
   let stdout = "";
@@ -86,7 +89,7 @@ function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
   let failed = read.errors.length > 0;
   for (const obj of read.objects) {
     recordChangeCause(obj, ["apply"], args);
-    const r = applyOne(ctx, obj, dry.dryRun);
+    const r = applyOne(ctx, obj, dry.dryRun, validate.validation);
     if (r.obj && r.operation) stdout += printWritten([r.obj], r.operation, out.output, dry.dryRun);
     if (r.stderr) {
       stderr += ensureNewline(r.stderr);

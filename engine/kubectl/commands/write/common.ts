@@ -13,7 +13,7 @@ import { notFound } from "../../errors";
 import { goYaml } from "../../printers/go-yaml";
 import { goJsonIndent } from "../../printers/go-json";
 import { parseManifests } from "../../manifests/parse-manifests";
-import type { DryRun } from "../../manifests/api-server";
+import type { DryRun, FieldValidation } from "../../manifests/api-server";
 import { WRITE_DECLARATIONS } from "./declarations";
 
 /** The change-cause annotation `--record` writes. */
@@ -272,4 +272,29 @@ export function podTemplateOf(obj: KObject): { spec: import("../../../model/type
     default:
       return undefined;
   }
+}
+
+/**
+ * `--validate` (kubectl's `GetValidationDirective`): strict (or true), warn, ignore (or false),
+ * case-insensitive, sent to the server as the request's field validation.
+ */
+export function validationOf(args: ParsedArgs): { ok: true; validation: FieldValidation } | { ok: false; error: string } {
+  const raw = flagString(args.flags, "validate") ?? "strict";
+  switch (raw.toLowerCase()) {
+    case "strict":
+    case "true":
+      return { ok: true, validation: "Strict" };
+    case "warn":
+      return { ok: true, validation: "Warn" };
+    case "ignore":
+    case "false":
+      return { ok: true, validation: "Ignore" };
+    default:
+      return { ok: false, error: `error: invalid - validate option ${goQuote(raw)}; must be one of: strict (or true), warn, ignore (or false)\n` };
+  }
+}
+
+/** kubectl's lines for the server's warnings (`Warning: unknown field "spec.foo"`). */
+export function warningLines(warnings: readonly string[] | undefined): string {
+  return (warnings ?? []).map((w) => `Warning: ${w}\n`).join("");
 }

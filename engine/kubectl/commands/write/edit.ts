@@ -105,7 +105,8 @@ export function applyEditedYaml(ctx: CommandContext, edit: EditRequest, yamlText
   }
   if (deepEqual(originalObj, edited)) return { stdout: `${nameRef(edited)} skipped\n`, stderr: "", exitCode: 0 };
   const patch = createTwoWayMergePatch(originalObj as unknown as JsonObject, edited as unknown as JsonObject, patchSchemaFor(edit.kind));
-  const r = apiPatch(ctx.cluster, edit.kind, ns, edit.name, "strategic", patch);
+  // kubectl edit sends --validate=strict (its default): unknown fields refuse the save.
+  const r = apiPatch(ctx.cluster, edit.kind, ns, edit.name, "strategic", patch, "none", "Strict");
   if (r.ok) return { stdout: `${nameRef(r.obj)} edited\n`, stderr: "", exitCode: 0 };
   const f = r.failure;
   if (f.reason === "Invalid") {

@@ -4,7 +4,7 @@ import type { CommandContext, CommandResult, ParsedArgs } from "../../command";
 import { flagString } from "../../args";
 import { apiPatch, formatFailure, type PatchType } from "../../manifests/api-server";
 import type { JsonValue } from "../../patch";
-import { dryRunOf, ensureNewline, nameRef, outputOf, pathDoesNotExist, printWritten, resolveTargets, result, writeCommand } from "./common";
+import { dryRunOf, ensureNewline, nameRef, outputOf, pathDoesNotExist, printWritten, resolveTargets, result, writeCommand, warningLines } from "./common";
 
 /** Reads a patch as kubectl does (`yaml.ToJSON`: JSON or YAML), or kubectl's error. */
 export function parsePatchText(text: string): { ok: true; value: JsonValue } | { ok: false; error: string } {
@@ -38,17 +38,20 @@ function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
   if (!patch.ok) return result("", patch.error);
   let stdout = "";
   let stderr = "";
+  let failed = targets.errors.length > 0;
   for (const obj of targets.objects) {
     const r = apiPatch(ctx.cluster, obj.kind, obj.metadata.namespace, obj.metadata.name, type as PatchType, patch.value, dry.dryRun);
     if (!r.ok) {
+      failed = true;
       if (r.failure.reason === "Invalid" && !r.failure.invalid) stderr += `The request is invalid: ${r.failure.message}\n`;
       else stderr += ensureNewline(formatFailure(r.failure));
       continue;
     }
+    stderr += warningLines(r.warnings);
     if (out.output !== "") stdout += printWritten([r.obj], "patched", out.output, dry.dryRun);
     else stdout += `${nameRef(r.obj)} patched${r.changed ? "" : " (no change)"}${dry.dryRun === "client" ? " (dry run)" : dry.dryRun === "server" ? " (server dry run)" : ""}\n`;
   }
-  return result(stdout, stderr + targets.errors.join(""));
+  return result(stdout, stderr + targets.errors.join(""), failed);
 }
 
 /** `kubectl patch`. */
