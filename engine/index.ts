@@ -5,12 +5,14 @@
 import { Session, UnknownScenarioError } from "./session";
 import { getCatalogue, validateScenarios } from "./catalogue";
 import type { EditRequest } from "./kubectl/command";
+import { describeIncident, isIncidentScenarioId } from "./incidents/index";
 
 export { Session, UnknownScenarioError } from "./session";
 export type { RunResult } from "./session";
 export type { Grade } from "./scenario";
 export type { EditRequest } from "./kubectl/command";
 export type { LoggedAction } from "./scenario/action-log";
+export { INCIDENT_FAMILIES, INCIDENT_DIFFICULTIES, incidentScenarioId, isIncidentScenarioId, incidentInputs } from "./incidents/index";
 
 /**
  * The engine version, stored with each attempt. Bump it whenever a change alters what an
@@ -32,6 +34,18 @@ export function listScenarios(): ScenarioSummary[] {
   return getCatalogue()
     .list()
     .map((s) => ({ id: s.id, title: s.title, family: s.family, difficulty: s.difficulty as 1 | 2 | 3, tags: [...s.tags] }));
+}
+
+/**
+ * The summary of any scenario id: a catalogue scenario as `listScenarios` gives it, or for an
+ * incident id (`incident:<family>:<difficulty>`) a summary titled like
+ * `Generated incident · CrashLoopBackOff · difficulty 2` (family: the fault family or `mixed`;
+ * difficulty 2 for `any`). Undefined for unknown or malformed ids.
+ */
+export function describeScenario(id: string): ScenarioSummary | undefined {
+  const s = getCatalogue().get(id);
+  if (s) return { id: s.id, title: s.title, family: s.family, difficulty: s.difficulty as 1 | 2 | 3, tags: [...s.tags] };
+  return describeIncident(id);
 }
 
 /** Starts an attempt: the scenario's broken cluster for this seed, settled, at the learner's time 0. */
@@ -60,7 +74,7 @@ export function replaySession(opts: { scenarioId: string; seed: number }, action
 
 /** The reference fix of a scenario variant, as commands (what "show solution" reveals). */
 export function solutionFor(scenarioId: string, seed: number): string[] {
-  if (!getCatalogue().get(scenarioId)) throw new UnknownScenarioError(scenarioId);
+  if (!getCatalogue().get(scenarioId) && !isIncidentScenarioId(scenarioId)) throw new UnknownScenarioError(scenarioId);
   return new Session({ scenarioId, seed }).solution();
 }
 

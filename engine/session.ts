@@ -4,6 +4,7 @@ import type { EditRequest } from "./kubectl/command";
 import { runTerminalLine, completeLine, promptFor, type TerminalState } from "./kubectl/terminal";
 import { applyEditedObject } from "./kubectl/kubectl";
 import { getCatalogue } from "./catalogue";
+import { incidentScenario } from "./incidents/index";
 import { instantiate, nextHint, grade, type Instance, type Grade } from "./scenario";
 import type { Scenario } from "./scenario/loader";
 import { setMetricsSource } from "./kubectl/commands/read";
@@ -60,7 +61,7 @@ export class Session {
   private openedEdit: EditRequest | undefined;
 
   constructor(opts: { scenarioId: string; seed: number } | { scenario: Scenario; seed: number }) {
-    const scenario = "scenario" in opts ? opts.scenario : getCatalogue().get(opts.scenarioId);
+    const scenario = "scenario" in opts ? opts.scenario : (getCatalogue().get(opts.scenarioId) ?? incidentScenario(opts.scenarioId, opts.seed));
     if (!scenario) throw new UnknownScenarioError("scenarioId" in opts ? opts.scenarioId : "");
     this.scenarioId = scenario.id;
     this.seed = opts.seed;
@@ -72,6 +73,11 @@ export class Session {
   /** The brief shown to the learner. */
   get brief(): string {
     return this.instance.brief;
+  }
+
+  /** The scenario's title (a generated incident's own title for incident ids). */
+  get title(): string {
+    return this.instance.scenario.title;
   }
 
   /** The learner's virtual time 0, in ms since the epoch of the cluster clock. */

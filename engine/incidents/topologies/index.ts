@@ -1,0 +1,12 @@
+/** The topologies generated incidents are built on. */
+import type { Topology } from "../types";
+import { WEB_TOPOLOGY } from "./web";
+import { CUSTOMER_TOPOLOGY } from "./customer";
+
+/** Every topology, in a stable order. */
+export const TOPOLOGIES: readonly Topology[] = [WEB_TOPOLOGY, CUSTOMER_TOPOLOGY];
+
+/** The topology with this id. */
+export function topologyById(id: string): Topology | undefined {
+  return TOPOLOGIES.find((t) => t.id === id);
+}
