@@ -9,8 +9,11 @@ import type { Controller, ControllerContext } from "../runtime/controller";
 
 /** Which inputs decide whether a controller's pass can be skipped. */
 export interface UnchangedInputs {
-  /** Kinds the controller reads. */
-  kinds: readonly string[];
+  /**
+   * Kinds the controller reads; a function when which kinds it reads depends on the model
+   * (the deployment controller reads Pods only for Recreate Deployments).
+   */
+  kinds: readonly string[] | ((ctx: ControllerContext) => readonly string[]);
   /** Whether its decisions depend on `ctx.now` (deadlines, back-offs, availability). */
   clock: boolean;
   /**
@@ -33,7 +36,8 @@ export function skipWhenUnchanged<C extends Controller>(controller: C, inputs: U
   const byDeadline = inputs.clock && (inputs.clockMattersAt !== undefined || inputs.wakesAtDeadlines === true);
   const inputKey = (ctx: ControllerContext): string => {
     let key = inputs.clock && !byDeadline ? String(ctx.now) : "";
-    for (const k of inputs.kinds) key += `|${ctx.store.kindVersion(k)}`;
+    const kinds = typeof inputs.kinds === "function" ? inputs.kinds(ctx) : inputs.kinds;
+    for (const k of kinds) key += `|${k}:${ctx.store.kindVersion(k)}`;
     return key;
   };
   return {

@@ -7,6 +7,17 @@ function key(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name;
 }
 
+/** Whether a kind is namespaced, by the kind's exact spelling (memoised: the store asks on every read). */
+const namespacedByKind = new Map<string, boolean>();
+function isNamespaced(kind: string): boolean {
+  let v = namespacedByKind.get(kind);
+  if (v === undefined) {
+    v = kindInfo(kind).namespaced;
+    namespacedByKind.set(kind, v);
+  }
+  return v;
+}
+
 /**
  * The simulated API server's storage: objects by kind, namespace and name, with uids,
  * resourceVersions, generations and creation timestamps assigned as the API server does.
@@ -64,8 +75,8 @@ export class ObjectStore {
 
   /** One object, or undefined. */
   get<T extends KObject = KObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
-    const ns = kindInfo(kind).namespaced ? namespace : undefined;
-    return this.byKind.get(kind)?.get(key(ns, name)) as T | undefined;
+    const k = isNamespaced(kind) && namespace ? `${namespace}/${name}` : name;
+    return this.byKind.get(kind)?.get(k) as T | undefined;
   }
 
   /** Objects of a kind, in one namespace or all (undefined), ordered by namespace then name as the API lists them. */
@@ -147,7 +158,7 @@ export class ObjectStore {
 
   /** Removes an object at once (after any graceful period the caller modelled). Returns it, or undefined. */
   remove(kind: string, namespace: string | undefined, name: string): KObject | undefined {
-    const ns = kindInfo(kind).namespaced ? namespace : undefined;
+    const ns = isNamespaced(kind) ? namespace : undefined;
     const b = this.byKind.get(kind);
     const obj = b?.get(key(ns, name));
     if (!obj || !b) return undefined;

@@ -80,6 +80,19 @@ function nextProgressDeadline(ctx: ControllerContext): number {
   return next;
 }
 
+const WITH_PODS = ["Deployment", "ReplicaSet", "Pod"] as const;
+const WITHOUT_PODS = ["Deployment", "ReplicaSet"] as const;
+
+/**
+ * What the controller reads: Deployments and ReplicaSets, and Pods only for a Recreate
+ * Deployment (which waits for the old pods to be gone); a rolling update reads only its
+ * ReplicaSets' counts, so the Pod writes of every kubelet sync cannot change its decisions.
+ */
+function inputKinds(ctx: ControllerContext): readonly string[] {
+  for (const d of ctx.store.list<Deployment>("Deployment")) if (d.spec?.strategy?.type === "Recreate") return WITH_PODS;
+  return WITHOUT_PODS;
+}
+
 /** The deployment controller. */
 export const deploymentController = skipWhenUnchanged(
   {
@@ -91,5 +104,5 @@ export const deploymentController = skipWhenUnchanged(
     }
   },
 } satisfies Controller,
-  { kinds: ["Deployment", "ReplicaSet", "Pod"], clock: true, clockMattersAt: nextProgressDeadline },
+  { kinds: inputKinds, clock: true, clockMattersAt: nextProgressDeadline },
 );

@@ -112,6 +112,7 @@ export const endpointsController = skipWhenUnchanged(
   name: CONTROLLER,
   reconcile(ctx: ControllerContext): void {
     const managed = ctx.state<Record<string, string>>(CONTROLLER, "managed", () => ({}));
+    const inputs = ctx.state<Record<string, string>>(CONTROLLER, "inputs", () => ({}));
     const services = ctx.store.list<Service>("Service");
     const seen = new Set<string>();
     const podsByNamespace = new Map<string, Pod[]>();
@@ -124,10 +125,16 @@ export const endpointsController = skipWhenUnchanged(
       let pods = podsByNamespace.get(ns);
       if (!pods) podsByNamespace.set(ns, (pods = ctx.store.list<Pod>("Pod", ns)));
       const selected = pods.filter((p) => matchesMap(p.metadata.labels, selector));
-      const subsets = buildSubsets(svc, selected);
-      const labels = endpointsLabels(svc);
       const existing = ctx.store.get<Endpoints>("Endpoints", ns, svc.metadata.name);
       managed[key] = svc.metadata.uid!;
+      // The Endpoints are a function of the Service, its selected pods and the Endpoints as
+      // they are: when none of them was written since this Service's last pass, nothing changes.
+      let podsSig = `${svc.metadata.uid}@${svc.metadata.resourceVersion}`;
+      for (const p of selected) podsSig += `|${p.metadata.uid}@${p.metadata.resourceVersion}`;
+      const sig = (ep: Endpoints | undefined) => `${ep ? ep.metadata.resourceVersion : "-"}|${podsSig}`;
+      if (inputs[key] === sig(existing)) continue;
+      const subsets = buildSubsets(svc, selected);
+      const labels = endpointsLabels(svc);
       if (!existing) {
         const ep: Endpoints = {
           apiVersion: "v1",
@@ -137,20 +144,26 @@ export const endpointsController = skipWhenUnchanged(
         if (labels) ep.metadata.labels = labels;
         if (subsets.length) ep.subsets = subsets;
         ctx.store.create(ep);
+        inputs[key] = sig(ep);
         continue;
       }
       const sameSubsets = JSON.stringify(existing.subsets ?? []) === JSON.stringify(subsets);
       const sameLabels = JSON.stringify(existing.metadata.labels ?? {}) === JSON.stringify(labels ?? {});
-      if (sameSubsets && sameLabels) continue;
+      if (sameSubsets && sameLabels) {
+        inputs[key] = sig(existing);
+        continue;
+      }
       if (subsets.length) existing.subsets = subsets;
       else delete existing.subsets;
       if (labels) existing.metadata.labels = labels;
       else delete existing.metadata.labels;
       if (!sameSubsets) existing.metadata.annotations = { ...(existing.metadata.annotations ?? {}), [LAST_CHANGE_TRIGGER_TIME]: rfc3339(triggerTime(svc, selected)) };
       ctx.store.touch(existing);
+      inputs[key] = sig(existing);
     }
     for (const key of Object.keys(managed)) {
       if (seen.has(key)) continue;
+      delete inputs[key];
       const [ns, name] = key.split("/");
       const ep = ctx.store.get<Endpoints>("Endpoints", ns, name);
       const svc = ctx.store.get<Service>("Service", ns, name);
