@@ -38,7 +38,7 @@ function build(rng: Random): TopologyInstance {
     app: CUSTOMERINFO_FACTS,
     replicas: rng.int(1, 2),
     label: "customerinfo-app",
-    says: "the customer data service",
+    says: "the customer data backend",
     secretKeyEnv: { env: "CUSTOMERINFO_API_TOKEN", secret: "customerinfo-credentials", key: "api-token" },
   };
   const gwTag = rng.pick(GATEWAY_FACTS.tags);
