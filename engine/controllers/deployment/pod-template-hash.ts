@@ -45,19 +45,22 @@ function canonicalKeyIgnoringHash(template: PodTemplateSpec): string {
   return canonicalJson({ ...template, metadata: { ...template.metadata, labels: rest } });
 }
 
-const keyCache = new WeakMap<KObject, { resourceVersion: string | undefined; key: string }>();
+const keyCache = new WeakMap<KObject, { template: PodTemplateSpec; generation: number | undefined; key: string }>();
 
 /**
- * The comparison key of a Deployment's or ReplicaSet's pod template, cached per object and
- * resourceVersion: controllers compare templates on every pass, and any write to the object
- * (which could have touched the template) changes its resourceVersion.
+ * The comparison key of a Deployment's or ReplicaSet's pod template, cached per object, template
+ * object and generation: controllers compare templates on every pass, and a template changes
+ * only through a write that bumps the generation (a spec change: a learner's edit replaces the
+ * object, a controller's spec write is a `touch(obj, true)`); status and metadata writes, which
+ * are most writes, leave both alone.
  */
 export function templateKeyOf(obj: KObject & { spec: { template: PodTemplateSpec } }): string {
-  const rv = obj.metadata.resourceVersion;
+  const template = obj.spec.template;
+  const generation = obj.metadata.generation;
   const hit = keyCache.get(obj);
-  if (hit && hit.resourceVersion === rv && rv !== undefined) return hit.key;
-  const key = templateKeyIgnoringHash(obj.spec.template);
-  keyCache.set(obj, { resourceVersion: rv, key });
+  if (hit && hit.template === template && hit.generation === generation && generation !== undefined) return hit.key;
+  const key = templateKeyIgnoringHash(template);
+  keyCache.set(obj, { template, generation, key });
   return key;
 }
 
