@@ -10,7 +10,11 @@
  */
 import type {
   Container,
+  CronJob,
+  DaemonSet,
   Deployment,
+  Job,
+  StatefulSet,
   KObject,
   PersistentVolume,
   PersistentVolumeClaim,
@@ -26,6 +30,10 @@ import type {
 import type { ObjectStore } from "../runtime/store";
 import type { Random } from "../runtime/random";
 import { podQosClass } from "./pod-util";
+import { applyStatefulSetDefaults } from "./statefulset/defaults";
+import { applyDaemonSetDefaults } from "./daemonset/defaults";
+import { applyJobCreateDefaults } from "./job/defaults";
+import { applyCronJobDefaults } from "./cronjob/defaults";
 
 /** The annotation that marks a StorageClass as the cluster default. */
 export const DEFAULT_STORAGE_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
@@ -273,6 +281,18 @@ export function applyDefaults<T extends KObject>(obj: T, options: DefaultingOpti
       break;
     case "StorageClass":
       applyStorageClassDefaults(obj as unknown as StorageClass);
+      break;
+    case "StatefulSet":
+      if (obj.spec) applyStatefulSetDefaults(obj as unknown as StatefulSet);
+      break;
+    case "DaemonSet":
+      if (obj.spec) applyDaemonSetDefaults(obj as unknown as DaemonSet);
+      break;
+    case "Job":
+      if (obj.spec) applyJobCreateDefaults(obj as unknown as Job, options.rng);
+      break;
+    case "CronJob":
+      if (obj.spec) applyCronJobDefaults(obj as unknown as CronJob);
       break;
   }
   return obj;

@@ -7,6 +7,7 @@ import { persistentVolumeController } from "./persistent-volume/pv-controller";
 import { scheduler } from "./scheduler/scheduler";
 import { endpointsController } from "./endpoints/endpoints-controller";
 import { kubeletController } from "./kubelet";
+import { statefulSetController } from "./statefulset/statefulset-controller";
 
 /**
  * The controllers of the simulated control plane and nodes, in the order they run within a
@@ -21,6 +22,7 @@ export function defaultControllers(): Controller[] {
     garbageCollector,
     deploymentController,
     replicaSetController,
+    statefulSetController,
     persistentVolumeController,
     scheduler,
     kubeletController,

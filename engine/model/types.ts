@@ -439,3 +439,121 @@ export interface KindInfo {
   shortNames: string[];
   namespaced: boolean;
 }
+
+/** A workload's condition (StatefulSet, DaemonSet, Job). */
+export interface WorkloadCondition {
+  type: string;
+  status: "True" | "False" | "Unknown";
+  lastProbeTime?: string;
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
+}
+
+/** apps/v1 StatefulSet. */
+export interface StatefulSet extends KObject {
+  kind: "StatefulSet";
+  spec: {
+    replicas?: number;
+    selector: LabelSelector;
+    template: PodTemplateSpec;
+    serviceName?: string;
+    podManagementPolicy?: "OrderedReady" | "Parallel";
+    updateStrategy?: { type?: "RollingUpdate" | "OnDelete"; rollingUpdate?: { partition?: number; maxUnavailable?: number | string } };
+    volumeClaimTemplates?: (Partial<PersistentVolumeClaim> & { metadata: ObjectMeta })[];
+    revisionHistoryLimit?: number;
+    minReadySeconds?: number;
+    persistentVolumeClaimRetentionPolicy?: { whenDeleted?: "Retain" | "Delete"; whenScaled?: "Retain" | "Delete" };
+    ordinals?: { start?: number };
+  };
+  status?: {
+    observedGeneration?: number;
+    replicas: number;
+    readyReplicas?: number;
+    currentReplicas?: number;
+    updatedReplicas?: number;
+    availableReplicas: number;
+    currentRevision?: string;
+    updateRevision?: string;
+    collisionCount?: number;
+    conditions?: WorkloadCondition[];
+  };
+}
+
+/** apps/v1 DaemonSet. */
+export interface DaemonSet extends KObject {
+  kind: "DaemonSet";
+  spec: {
+    selector: LabelSelector;
+    template: PodTemplateSpec;
+    updateStrategy?: { type?: "RollingUpdate" | "OnDelete"; rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string } };
+    minReadySeconds?: number;
+    revisionHistoryLimit?: number;
+  };
+  status?: {
+    currentNumberScheduled: number;
+    numberMisscheduled: number;
+    desiredNumberScheduled: number;
+    numberReady: number;
+    observedGeneration?: number;
+    updatedNumberScheduled?: number;
+    numberAvailable?: number;
+    numberUnavailable?: number;
+    collisionCount?: number;
+    conditions?: WorkloadCondition[];
+  };
+}
+
+/** batch/v1 JobSpec (also a CronJob's `jobTemplate.spec`). */
+export interface JobSpec {
+  parallelism?: number;
+  completions?: number | null;
+  activeDeadlineSeconds?: number;
+  backoffLimit?: number;
+  selector?: LabelSelector;
+  manualSelector?: boolean;
+  template: PodTemplateSpec;
+  ttlSecondsAfterFinished?: number;
+  completionMode?: "NonIndexed" | "Indexed";
+  suspend?: boolean;
+  podReplacementPolicy?: "TerminatingOrFailed" | "Failed";
+  [extra: string]: unknown;
+}
+
+/** batch/v1 Job. */
+export interface Job extends KObject {
+  kind: "Job";
+  spec: JobSpec;
+  status?: {
+    conditions?: WorkloadCondition[];
+    startTime?: string;
+    completionTime?: string;
+    active?: number;
+    succeeded?: number;
+    failed?: number;
+    terminating?: number;
+    ready?: number;
+    uncountedTerminatedPods?: { succeeded?: string[]; failed?: string[] };
+    completedIndexes?: string;
+  };
+}
+
+/** batch/v1 CronJob. */
+export interface CronJob extends KObject {
+  kind: "CronJob";
+  spec: {
+    schedule: string;
+    timeZone?: string;
+    startingDeadlineSeconds?: number;
+    concurrencyPolicy?: "Allow" | "Forbid" | "Replace";
+    suspend?: boolean;
+    jobTemplate: { metadata?: Partial<ObjectMeta>; spec: JobSpec };
+    successfulJobsHistoryLimit?: number;
+    failedJobsHistoryLimit?: number;
+  };
+  status?: {
+    active?: { apiVersion?: string; kind: string; name: string; namespace: string; uid: string; resourceVersion?: string }[];
+    lastScheduleTime?: string;
+    lastSuccessfulTime?: string;
+  };
+}

@@ -148,17 +148,20 @@ function validateWorkload(obj: Deployment, errs: FieldError[]): void {
   if (restart !== undefined && restart !== "Always") {
     errs.push({ field: "spec.template.spec.restartPolicy", type: "Unsupported", value: goValue(restart), detail: 'supported values: "Always"' });
   }
-  validatePodSpec(template.spec, "spec.template.spec", errs);
+  // A StatefulSet's containers may mount its volume claim templates.
+  const claimTemplates = (obj as KObject).kind === "StatefulSet" ? ((obj.spec as { volumeClaimTemplates?: { metadata?: { name?: string } }[] }).volumeClaimTemplates ?? []).map((t) => t.metadata?.name ?? "") : [];
+  validatePodSpec(template.spec, "spec.template.spec", errs, claimTemplates);
 }
 
-/** Validates a pod spec at `path` (`spec` or `spec.template.spec`). */
-export function validatePodSpec(spec: PodSpec | undefined, path: string, errs: FieldError[]): void {
+/** Validates a pod spec at `path` (`spec` or `spec.template.spec`); `extraVolumes` are names mounted from elsewhere (claim templates). */
+export function validatePodSpec(spec: PodSpec | undefined, path: string, errs: FieldError[], extraVolumes: readonly string[] = []): void {
   if (!spec) {
     errs.push({ field: `${path}.containers`, type: "Required" });
     return;
   }
   const volumes = new Set<string>();
   (spec.volumes ?? []).forEach((v, i) => validateVolume(v, `${path}.volumes[${i}]`, volumes, errs));
+  for (const v of extraVolumes) volumes.add(v);
   if (!spec.containers || spec.containers.length === 0) errs.push({ field: `${path}.containers`, type: "Required" });
   const names = new Set<string>();
   (spec.initContainers ?? []).forEach((c, i) => validateContainer(c, `${path}.initContainers[${i}]`, names, volumes, errs));
