@@ -110,9 +110,21 @@ function toYaml(objects: readonly object[]): string {
 
 /** Generates the incident for these inputs (deterministic). `id` is the scenario id it answers to. */
 export function generateIncident(inputs: IncidentInputs, id = `incident:generated`): GeneratedIncident {
+  if (inputs.faults.length === 0 || inputs.faults.length > 3) throw new Error("an incident has 1 to 3 faults");
+  return compose(inputs, id);
+}
+
+/**
+ * The healthy topology as a scenario (no fault): the same manifests, nodes and checks an
+ * incident on it would have. Tests use it to prove that no fault leaks into the base.
+ */
+export function healthyScenario(topology: string, seed: number): GeneratedIncident {
+  return compose({ topology, faults: [], seed }, `healthy:${topology}`);
+}
+
+function compose(inputs: IncidentInputs, id: string): GeneratedIncident {
   const instance = buildInstance(inputs.topology, inputs.seed);
   const picks = inputs.faults.map(parseFaultKey);
-  if (picks.length === 0 || picks.length > 3) throw new Error("an incident has 1 to 3 faults");
   if (!compatible(instance, picks)) throw new Error(`faults ${inputs.faults.join(", ")} cannot be combined on topology ${inputs.topology}`);
   const ns = instance.namespace;
   const k = `kubectl -n ${ns}`;
@@ -165,7 +177,7 @@ export function generateIncident(inputs: IncidentInputs, id = `incident:generate
   ];
 
   const faults = ordered.map((p) => p.fault);
-  const difficulty = difficultyOf(faults);
+  const difficulty = faults.length === 0 ? 1 : difficultyOf(faults);
   const families = dedupe(applied.map((a) => a.family));
   const family = families.length === 1 ? families[0] : "mixed";
   // A fault behind a Service others call at start-up leaves those callers in a crash-loop
@@ -240,15 +252,20 @@ export function pickIncident(req: IncidentRequest): IncidentInputs {
   const rng = new Random(`incident\u0000pick\u0000${req.family ?? "any"}\u0000${req.difficulty ?? "any"}\u0000${req.seed >>> 0}`);
   const difficulty = req.difficulty ?? (([1, 1, 2, 2, 3] as const)[rng.int(0, 4)]);
   const candidates = FAULTS.filter((f) => !req.family || f.family === req.family);
-  for (let attempt = 0; attempt < 60; attempt++) {
+  // First only faults of the family; if the family cannot reach the difficulty on any
+  // topology (three image-pull faults need three workloads), the first fault is of the
+  // family and the others of any family.
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const strict = attempt < 60;
     const shape = rng.pick(shapesFor(difficulty));
     const topology = rng.pick(TOPOLOGIES).id;
     const instance = buildInstance(topology, req.seed);
     const options = candidates.flatMap((fault) => fault.targets(instance).map((target) => ({ fault, target })));
+    const others = strict ? options : FAULTS.flatMap((fault) => fault.targets(instance).map((target) => ({ fault, target })));
     if (options.length === 0) continue;
     const picks: { fault: Fault; target: FaultTarget }[] = [];
     for (let tries = 0; picks.length < shape.count && tries < 40; tries++) {
-      const option = rng.pick(options);
+      const option = rng.pick(picks.length === 0 ? options : others);
       const next = [...picks, option];
       if (!compatible(instance, next)) continue;
       picks.push(option);

@@ -8,7 +8,7 @@ import type { Scenario } from "../scenario/loader";
 import { FAMILY_LABELS, generateIncident, pickIncident, type GeneratedIncident } from "./generator";
 import { INCIDENT_FAMILY_IDS, type IncidentFamily } from "./types";
 
-export { generateIncident, pickIncident, difficultyOf, buildInstance, compatible, singleFaultInputs, faultKey, parseFaultKey, FAMILY_LABELS, type IncidentInputs, type GeneratedIncident, type IncidentRequest } from "./generator";
+export { generateIncident, healthyScenario, pickIncident, difficultyOf, buildInstance, compatible, singleFaultInputs, faultKey, parseFaultKey, FAMILY_LABELS, type IncidentInputs, type GeneratedIncident, type IncidentRequest } from "./generator";
 export { FAULTS, faultById } from "./faults/index";
 export { TOPOLOGIES, topologyById } from "./topologies/index";
 export type { Fault, Topology, TopologyInstance, IncidentFamily, AppliedFault } from "./types";

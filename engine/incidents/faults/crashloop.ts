@@ -134,7 +134,7 @@ export const LIVENESS_WRONG_TARGET: Fault = {
   family: "crashloop",
   description: "a liveness probe on a wrong path or port: the kubelet kills healthy containers",
   distance: 1,
-  causeWords: [...CRASH_WORDS, "liveness", "probe", "probes", "health", "healthz", "port", "path"],
+  causeWords: [...CRASH_WORDS, "liveness", "probe", "probes", "healthz"],
   targets: (i) => i.workloads.filter((w) => w.app.protocol === "http" && mainContainer(i, w).livenessProbe).map((w) => ({ workload: w.role })),
   claims: (_i, t) => [t.workload!],
   apply(ctx) {
@@ -209,7 +209,7 @@ export const DEPENDENCY_SELECTOR: Fault = {
   family: "crashloop",
   description: "the Service a workload calls at start-up has a selector matching no pod, so the caller crashes",
   distance: 2,
-  causeWords: [...CRASH_WORDS, "selector", "label", "labels", "endpoints", "service"],
+  causeWords: [...CRASH_WORDS, "selector", "label", "labels", "endpoints"],
   targets: (i) => i.services.filter((s) => dependents(i, s).length > 0).map((s) => ({ service: s.role })),
   claims: (i, t) => [`service:${t.service}`, ...dependents(i, i.services.find((s) => s.role === t.service)!).map((w) => w.role)],
   apply(ctx) {

@@ -5,7 +5,7 @@ import { mainContainer } from "../types";
 import { READ_EVENTS, READ_SERVICE, cap, dependents, describePods, endpointsId, healthyId, jsonPatch, mergePatch, noEndpoints, serviceOf, unhealthy, workloadOf } from "./common";
 import { httpProbe } from "../topologies/build";
 
-const NET_WORDS = ["selector", "label", "labels", "endpoints", "endpoint", "targetport", "port", "readiness", "probe", "ready"];
+const NET_WORDS = ["selector", "label", "labels", "endpoints", "endpoint", "targetport", "readiness", "probe", "probes"];
 
 /** Services nobody calls at start-up (a fault there shows as a networking symptom, not a crash elsewhere). */
 function leafServices(i: TopologyInstance): ServiceModel[] {
@@ -62,7 +62,7 @@ export const WRONG_TARGET_PORT: Fault = {
   id: "wrong-target-port",
   family: "networking",
   description: "a Service targetPort where the app does not listen (endpoints present, connection refused)",
-  distance: 1,
+  distance: 2,
   causeWords: NET_WORDS,
   targets: (i) => leafServices(i).map((s) => ({ service: s.role })),
   claims: (_i, t) => [`service:${t.service}`],
@@ -79,7 +79,7 @@ export const WRONG_TARGET_PORT: Fault = {
       symptoms: [noEndpoints(ctx.instance.namespace, s)],
       checks: [check],
       symptomChecks: [endpointsId(s)],
-      nonFixes: [{ name: `${s.role}-change-the-service-port`, commands: [jsonPatch(ctx, "Service", s.name, [{ op: "replace", path: "/spec/ports/0/port", value: bad }])], fails: [check.id] }],
+      nonFixes: [{ name: `${s.role}-change-the-service-port`, commands: [jsonPatch(ctx, "Service", s.name, [{ op: "replace", path: "/spec/ports/0/port", value: s.port === 80 ? 8080 : 80 }])], fails: [check.id] }],
       hints: [
         `Endpoints exist, so the selector is fine. Which port of the pods receives the traffic? \`${ctx.k} get endpoints ${s.name}\`.`,
         `On which port does ${w.name} listen? Its logs and its containerPort say so.`,

@@ -187,7 +187,7 @@ export const CORDONED_NODES: Fault = {
   id: "cordoned-nodes",
   family: "pending",
   description: "every worker was cordoned for maintenance and never uncordoned before the deploy",
-  distance: 1,
+  distance: 2,
   causeWords: [...SCHEDULING_WORDS, "cordon", "cordoned", "uncordon", "unschedulable", "maintenance", "drain"],
   targets: (i) => [{ workload: i.workloads[0].role }],
   claims: () => ["*"],

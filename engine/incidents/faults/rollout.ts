@@ -58,7 +58,7 @@ export const ROLLOUT_CRASHING_VERSION: Fault = {
   id: "rollout-crashing-version",
   family: "rollout",
   description: "a RollingUpdate to a template whose container exits at start-up",
-  distance: 1,
+  distance: 2,
   rollout: true,
   causeWords: ROLLOUT_WORDS,
   targets: (i) => i.workloads.filter((w) => w.kind === "Deployment" && w.app.badArgs).map((w) => ({ workload: w.role })),
