@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { databaseUnavailable, errorResponse, ApiError } from "../http/errors";
 import { clientIp } from "../http/client-ip";
+import { isDatabaseUnavailable } from "../http/database-unavailable";
 import { retryAfterSeconds } from "../http/rate-limit";
 import { MAX_BODY_BYTES } from "../http/read-json";
 import { assertSameOrigin } from "../http/same-origin";
@@ -62,9 +63,30 @@ async function isErrorRedirect(response: Response, error: string): Promise<boole
  * verified; failures are counted in verify-credentials.ts); new guest sessions capped per
  * address; and an unreachable database answered as 503 with `Retry-After`.
  */
-export function protectAuthRoute(handler: NextAuthHandler): NextAuthHandler {
+export function protectAuthRoute(next: NextAuthHandler): NextAuthHandler {
+  // next-auth throws for requests it has no answer for (e.g. GET of a credentials callback): a 400, not a 500.
+  const handler: NextAuthHandler = async (request, context) => {
+    try {
+      const response = await next(request, context);
+      if (response.status >= 500 && !/application\/json/i.test(response.headers.get("content-type") ?? "")) {
+        // next-auth answers requests it cannot route (e.g. GET of the credentials callback) with a bare 500.
+        const text = await response.text();
+        if (/not supported|unsupported|MissingAPIRoute|Cannot find/i.test(text)) throw new Error(`not supported: ${text.slice(0, 200)}`);
+        console.error(`next-auth answered ${response.status}: ${text.slice(0, 500)}`);
+        throw new Error("next-auth failed");
+      }
+      return response;
+    } catch (error) {
+      if (error instanceof Error && /^not supported|not supported|unsupported/i.test(error.message) && !isDatabaseUnavailable(error)) {
+        throw new ApiError("bad_request", "This sign-in request is not supported.");
+      }
+      throw error;
+    }
+  };
   return async (request, context) => {
     try {
+      // Next.js never routes /api/auth itself here ([...nextauth] needs a segment); refuse it plainly.
+      if (((await context.params)?.nextauth ?? []).length === 0) throw new ApiError("not_found", "Not found.");
       if (request.method !== "POST") return await handler(request, context);
       assertSameOrigin(request);
       const [action, provider] = (await context.params)?.nextauth ?? [];

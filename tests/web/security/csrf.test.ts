@@ -65,7 +65,7 @@ describe("every state-changing API route refuses a cross-site request", () => {
       for (const method of STATE_CHANGING) {
         const handler = mod[method];
         if (!handler) continue;
-        for (const headers of [
+        for (const headers of <Record<string, string>[]>[
           { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
           { origin: "https://evil.example" },
           { "sec-fetch-site": "same-site", origin: "http://sub.localhost" },

@@ -50,7 +50,7 @@ export async function rawCall(handler: RouteHandler, options: RawCallOptions = {
   const url = options.url ?? "http://localhost/api/test";
   if (!headers.has("host")) headers.set("host", new URL(url).host);
   const method = options.method ?? "GET";
-  const request = new NextRequest(url, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : options.body });
+  const request = new NextRequest(url, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : (options.body as BodyInit | undefined) });
   const requestCookies = new RequestCookies(headers);
   const workStore = { route: "/test", isStaticGeneration: false, forceStatic: false, dynamicShouldError: false, page: "/test" };
   const unitStore = {
