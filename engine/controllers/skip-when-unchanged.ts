@@ -31,22 +31,38 @@ export interface UnchangedInputs {
   wakesAtDeadlines?: boolean;
 }
 
+/** What a controller's last pass that changed nothing saw. */
+interface Memo {
+  /** Whether the memo holds a no-op pass (false after a pass that wrote). */
+  valid: boolean;
+  /** The kinds read then (the list object, which is fixed per configuration). */
+  kinds: readonly string[];
+  /** Their versions then. */
+  versions: number[];
+  /** The instant of that pass (compared only when the clock matters at every instant). */
+  atMs: number;
+  untilMs: number;
+}
+
 /** `controller`, skipped on passes where none of its inputs changed since its last no-op pass. */
 export function skipWhenUnchanged<C extends Controller>(controller: C, inputs: UnchangedInputs): C {
   const byDeadline = inputs.clock && (inputs.clockMattersAt !== undefined || inputs.wakesAtDeadlines === true);
-  const inputKey = (ctx: ControllerContext): string => {
-    let key = inputs.clock && !byDeadline ? String(ctx.now) : "";
-    const kinds = typeof inputs.kinds === "function" ? inputs.kinds(ctx) : inputs.kinds;
-    for (const k of kinds) key += `|${k}:${ctx.store.kindVersion(k)}`;
-    return key;
+  const everyInstant = inputs.clock && !byDeadline;
+  const kindsOf = (ctx: ControllerContext): readonly string[] => (typeof inputs.kinds === "function" ? inputs.kinds(ctx) : inputs.kinds);
+  const unchanged = (ctx: ControllerContext, memo: Memo, kinds: readonly string[]): boolean => {
+    if (!memo.valid || memo.kinds !== kinds) return false;
+    if (everyInstant && memo.atMs !== ctx.now) return false;
+    for (let i = 0; i < kinds.length; i++) if (memo.versions[i] !== ctx.store.kindVersion(kinds[i])) return false;
+    return !byDeadline || ctx.now < memo.untilMs;
   };
   return {
     ...controller,
     name: controller.name,
     reconcile(ctx: ControllerContext): void {
-      const memo = ctx.state(controller.name, "unchanged-inputs", () => ({ key: "", untilMs: Infinity }));
-      const key = inputKey(ctx);
-      if (key === memo.key && (!byDeadline || ctx.now < memo.untilMs)) return;
+      const memo = ctx.state<Memo>(controller.name, "unchanged-inputs", () => ({ valid: false, kinds: [], versions: [], atMs: NaN, untilMs: Infinity }));
+      const kinds = kindsOf(ctx);
+      if (unchanged(ctx, memo, kinds)) return;
+      const versions = kinds.map((k) => ctx.store.kindVersion(k));
       const before = ctx.store.version;
       let earliestWake = Infinity;
       const run = inputs.clock && inputs.wakesAtDeadlines
@@ -59,8 +75,11 @@ export function skipWhenUnchanged<C extends Controller>(controller: C, inputs: U
           }
         : ctx;
       controller.reconcile(run);
-      memo.key = ctx.store.version === before ? key : "";
-      if (byDeadline && memo.key !== "") memo.untilMs = inputs.wakesAtDeadlines ? earliestWake : inputs.clockMattersAt!(ctx);
+      memo.valid = ctx.store.version === before;
+      memo.kinds = kinds;
+      memo.versions = versions;
+      memo.atMs = ctx.now;
+      if (byDeadline && memo.valid) memo.untilMs = inputs.wakesAtDeadlines ? earliestWake : inputs.clockMattersAt!(ctx);
     },
   };
 }

@@ -31,7 +31,8 @@ export class Cluster {
   readonly events: EventRecorder;
   readonly world: World;
   private readonly controllers: readonly Controller[];
-  private readonly controllerState_ = new Map<string, unknown>();
+  /** Controller-private state, by controller, then key. */
+  private readonly controllerState_ = new Map<string, Map<string, unknown>>();
   /** Pending wake-up times, sorted ascending, without duplicates. */
   private timers: number[] = [];
 
@@ -64,6 +65,15 @@ export class Cluster {
     if (t[lo] !== atMs) t.splice(lo, 0, atMs);
   }
 
+  private stateOf(controller: string): Map<string, unknown> {
+    let m = this.controllerState_.get(controller);
+    if (m === undefined) {
+      m = new Map();
+      this.controllerState_.set(controller, m);
+    }
+    return m;
+  }
+
   private context(): ControllerContext {
     return {
       now: this.clock.now(),
@@ -73,16 +83,16 @@ export class Cluster {
       world: this.world,
       wakeAt: (ms) => this.wakeAt(ms),
       state: <T>(controller: string, key: string, init: () => T): T => {
-        const k = `${controller}\u0000${key}`;
-        let v = this.controllerState_.get(k) as T | undefined;
+        const m = this.stateOf(controller);
+        let v = m.get(key) as T | undefined;
         if (v === undefined) {
           v = init();
-          this.controllerState_.set(k, v);
+          m.set(key, v);
         }
         return v;
       },
       dropState: (controller, key) => {
-        this.controllerState_.delete(`${controller}\u0000${key}`);
+        this.controllerState_.get(controller)?.delete(key);
       },
     };
   }
@@ -92,7 +102,7 @@ export class Cluster {
    * simulation, such as container logs kept by the kubelet). Undefined when absent.
    */
   controllerState<T>(controller: string, key: string): T | undefined {
-    return this.controllerState_.get(`${controller}\u0000${key}`) as T | undefined;
+    return this.controllerState_.get(controller)?.get(key) as T | undefined;
   }
 
   /** Runs controller passes at the current instant until none of them writes anything. */

@@ -15,7 +15,10 @@ const NETWORK_KIND = "Endpoints";
 
 /** The inputs of a pod's last sync, and until when a sync with the same inputs would change nothing. */
 interface SeenPod {
-  key: string;
+  /** The versions of the input kinds. */
+  inputs: string;
+  /** The pod's resourceVersion after the sync. */
+  resourceVersion: string | undefined;
   /** The Endpoints' version (see {@link NETWORK_KIND}). */
   network: number;
   atMs: number;
@@ -58,7 +61,7 @@ export const kubeletController: Controller = {
       // the pod is due, changes nothing.
       const uid = pod.metadata.uid!;
       const last = seen[uid];
-      if (last && last.key === `${inputs}|${pod.metadata.resourceVersion}`) {
+      if (last && last.resourceVersion === pod.metadata.resourceVersion && last.inputs === inputs) {
         if (ctx.now < last.untilMs) {
           // As if synced: the same as a sync would leave.
           last.atMs = ctx.now;
@@ -69,7 +72,7 @@ export const kubeletController: Controller = {
       }
       const untilMs = syncPod(ctx, pod, node, lookup);
       const after = ctx.store.get<Pod>("Pod", pod.metadata.namespace, pod.metadata.name);
-      if (after) seen[uid] = { key: `${inputs}|${after.metadata.resourceVersion}`, network, atMs: ctx.now, untilMs };
+      if (after) seen[uid] = { inputs, resourceVersion: after.metadata.resourceVersion, network, atMs: ctx.now, untilMs };
       else delete seen[uid];
     }
     const index = trackedPods(ctx);
