@@ -162,7 +162,7 @@ function compose(inputs: IncidentInputs, id: string): GeneratedIncident {
   }
   const steps = applied.flatMap((a) => a.diagnosis);
   const uniqueSteps = steps.filter((s, i) => steps.findIndex((x) => JSON.stringify(x) === JSON.stringify(s)) === i);
-  checks.push({ id: "looked-first", kind: "diagnosed", anyOf: uniqueSteps, before: "firstMutation" });
+  if (uniqueSteps.length > 0) checks.push({ id: "looked-first", kind: "diagnosed", anyOf: uniqueSteps, before: "firstMutation" });
 
   // Solution: every look, then every fix.
   const solution = dedupe([...applied.flatMap((a) => a.look), ...applied.flatMap((a) => a.fix)]);
