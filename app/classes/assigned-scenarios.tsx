@@ -29,6 +29,7 @@ export function AssignedScenarios({ assignments }: { assignments: MyAssignment[]
               {a.className}
               {a.dueAt && <> · due {new Date(a.dueAt).toUTCString().replace(/:\d\d GMT/, " UTC")}</>}
               {a.fixedVariant && <> · same variant for the class</>}
+              {a.generated && !a.fixedVariant && <> · a generated incident of your own</>}
             </div>
             <div className="meta">
               <StartScenarioButton scenarioId={a.scenarioId} signedIn label={a.status === "in_progress" ? "Resume" : a.status === "solved" ? "Play again" : "Start"} />

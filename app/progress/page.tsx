@@ -57,6 +57,19 @@ export default async function ProgressPage() {
                   </td>
                 </tr>
               ))}
+              {summary.generated.attempts > 0 && (
+                <tr data-testid="generated-progress">
+                  <th>generated incidents</th>
+                  <td style={{ width: "45%" }}>
+                    <div className="bar" aria-label={`${summary.generated.solved} of ${summary.generated.attempts} attempts solved`}>
+                      <span style={{ width: `${(100 * summary.generated.solved) / summary.generated.attempts}%` }} />
+                    </div>
+                  </td>
+                  <td style={{ fontFamily: "var(--mono)" }} title="solved / attempts">
+                    {summary.generated.solved}/{summary.generated.attempts}
+                  </td>
+                </tr>
+              )}
             </tbody>
           </table>
         </section>

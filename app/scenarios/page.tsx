@@ -1,9 +1,13 @@
+import Link from "next/link";
+import { INCIDENT_DIFFICULTIES, INCIDENT_FAMILIES } from "@/lib/attempts/engine-session";
+import { listGeneratedProgress } from "@/lib/attempts/list-generated-progress";
 import { listScenarioProgress, type ScenarioProgress } from "@/lib/attempts/list-scenario-progress";
 import { getSessionUser } from "@/lib/auth/get-session-user";
 import { catalogueQuerySchema } from "@/lib/validations/attempt";
 import { listMyAssignments } from "@/lib/classes/list-my-assignments";
 import { AssignedScenarios } from "../classes/assigned-scenarios";
 import { Difficulty, StatusBadge } from "../difficulty";
+import { RandomIncidentPanel } from "./random-incident-panel";
 import { StartScenarioButton } from "./start-scenario-button";
 
 export const metadata = { title: "Scenarios" };
@@ -28,6 +32,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
   const all = await listScenarioProgress({ userId: user?.id ?? null });
   // A learner's class assignments come first (lib/classes).
   const assignments = user ? await listMyAssignments({ userId: user.id }) : [];
+  const generated = await listGeneratedProgress({ userId: user?.id ?? null });
   const families = [...new Set(all.map((s) => s.family))].sort();
   const shown = all.filter((s) => matches(s, query)).sort((a, b) => a.difficulty - b.difficulty || a.title.localeCompare(b.title));
   const grouped = families.map((family) => ({ family, items: shown.filter((s) => s.family === family) })).filter((g) => g.items.length > 0);
@@ -80,6 +85,31 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
         </button>
       </form>
       {assignments.length > 0 && <AssignedScenarios assignments={assignments} />}
+      <RandomIncidentPanel families={INCIDENT_FAMILIES} difficulties={INCIDENT_DIFFICULTIES} signedIn={user !== null} />
+      {generated.attempts > 0 && (
+        <section className="family" data-testid="generated-incidents">
+          <h2>Generated incidents</h2>
+          <p className="muted">
+            {generated.attempts} started · {generated.solved} solved
+            {generated.bestScore !== null && <> · best {generated.bestScore}</>}
+          </p>
+          <div className="scenario-list">
+            {generated.recent.map((a) => (
+              <article key={a.attemptId} className="card scenario" data-testid={`generated-${a.attemptId}`}>
+                <h3>{a.title}</h3>
+                <div className="meta muted">{a.drawnFrom}</div>
+                <div className="meta">
+                  <StatusBadge status={a.status} />
+                  {a.score !== null && <span className="badge">score {a.score}</span>}
+                  <Link className="btn" href={a.status === "in_progress" ? `/attempts/${a.attemptId}` : `/attempts/${a.attemptId}/result`}>
+                    {a.status === "in_progress" ? "Resume" : "Result"}
+                  </Link>
+                </div>
+              </article>
+            ))}
+          </div>
+        </section>
+      )}
       {grouped.length === 0 && <p className="muted">No scenario matches these filters.</p>}
       {grouped.map((group) => (
         <section key={group.family} className="family">

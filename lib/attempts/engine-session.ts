@@ -7,7 +7,13 @@
  * replayed one are the same.
  */
 import {
+  describeScenario,
   ENGINE_VERSION,
+  INCIDENT_DIFFICULTIES,
+  INCIDENT_FAMILIES,
+  incidentInputs,
+  incidentScenarioId,
+  isIncidentScenarioId,
   listScenarios,
   openSession,
   UnknownScenarioError,
@@ -18,7 +24,7 @@ import {
 } from "@/engine";
 import type { ActionType } from "@prisma/client";
 
-export { ENGINE_VERSION, UnknownScenarioError };
+export { ENGINE_VERSION, INCIDENT_DIFFICULTIES, INCIDENT_FAMILIES, UnknownScenarioError };
 export type { EditRequest, Grade, ScenarioSummary };
 
 /** The engine's session of one attempt, plus where its clock restarted after the last reset. */
@@ -60,9 +66,77 @@ export function catalogue(): ScenarioSummary[] {
   return listScenarios();
 }
 
-/** The catalogue entry of a scenario, or undefined. */
+/**
+ * The summary of a scenario id: a catalogue entry, or a generated incident's distribution
+ * (`incident:<family>:<difficulty>`, titled "Generated incident · …"); undefined for
+ * anything else. Every lookup of a scenario by id goes through here.
+ */
 export function findScenario(scenarioId: string): ScenarioSummary | undefined {
-  return listScenarios().find((s) => s.id === scenarioId);
+  return describeScenario(scenarioId);
+}
+
+/** True for a well-formed generated-incident id (`incident:<family>:<difficulty>`). */
+export function isGeneratedScenario(scenarioId: string): boolean {
+  return isIncidentScenarioId(scenarioId) && describeScenario(scenarioId) !== undefined;
+}
+
+/** A generated-incident distribution the learner or instructor asks for; a missing field means "any". */
+export interface IncidentRequest {
+  family?: string;
+  difficulty?: 1 | 2 | 3;
+}
+
+/** The scenario id of a generated-incident distribution (the engine owns the format). */
+export function generatedScenarioId(request: IncidentRequest): string {
+  return incidentScenarioId(request);
+}
+
+/**
+ * Why `scenarioId` names nothing, in words for an API error; undefined when it names a
+ * catalogue scenario or a valid generated-incident distribution.
+ */
+export function scenarioIdProblem(scenarioId: string): string | undefined {
+  if (describeScenario(scenarioId)) return undefined;
+  if (scenarioId.startsWith("incident:")) {
+    return `not a generated incident: use incident:<family>:<difficulty> with a family among any, ${INCIDENT_FAMILIES.join(", ")} and a difficulty among any, ${INCIDENT_DIFFICULTIES.join(", ")}`;
+  }
+  return "unknown scenario";
+}
+
+/**
+ * What a generated attempt stores in `Attempt.generatorInputs`: the engine's generator inputs
+ * (topology, faults, seed, family, difficulty) plus the incident's own title, so lists can
+ * name the incident without rebuilding it.
+ */
+export interface GeneratorInputs {
+  topology: string;
+  faults: string[];
+  seed: number;
+  family: string;
+  difficulty: number;
+  title: string;
+}
+
+/**
+ * Builds a generated incident for (`scenarioId`, `seed`): the live session at time 0 and its
+ * generator inputs; undefined for a catalogue scenario.
+ */
+export function generateIncident(scenarioId: string, seed: number): { live: LiveSession; inputs: GeneratorInputs } | undefined {
+  if (!isGeneratedScenario(scenarioId)) return undefined;
+  const inputs = incidentInputs(scenarioId, seed);
+  if (!inputs) return undefined;
+  const live = startSession(scenarioId, seed);
+  return { live, inputs: { ...inputs, faults: [...inputs.faults], title: live.session.title } };
+}
+
+/**
+ * The title of one attempt: a generated incident's own title (stored with the attempt),
+ * else the scenario's (catalogue title, or the distribution's), else its id.
+ */
+export function attemptTitle(attempt: { scenarioId: string; generatorInputs?: unknown }): string {
+  const stored = attempt.generatorInputs as { title?: unknown } | null | undefined;
+  if (stored && typeof stored.title === "string" && stored.title) return stored.title;
+  return describeScenario(attempt.scenarioId)?.title ?? attempt.scenarioId;
 }
 
 /** Opens the scenario's broken cluster for `seed` at the learner's time 0. */
@@ -138,10 +212,10 @@ export function describeGrade(grade: Grade): string {
   return lines.join("\n");
 }
 
-/** The brief, reference solution and explanation of a scenario variant (for result pages). */
-export function describeVariant(scenarioId: string, seed: number): { brief: string; solution: string[]; explanation: string } {
+/** The title, brief, reference solution and explanation of a scenario variant (for result pages). */
+export function describeVariant(scenarioId: string, seed: number): { title: string; brief: string; solution: string[]; explanation: string } {
   const { session } = startSession(scenarioId, seed);
-  return { brief: session.brief, solution: session.solution(), explanation: session.explanation() };
+  return { title: session.title, brief: session.brief, solution: session.solution(), explanation: session.explanation() };
 }
 
 /** Tab-completion candidates for the last word of `line`. */

@@ -1,6 +1,6 @@
 import type { AttemptStatus } from "@prisma/client";
 import { db } from "../db";
-import { describeVariant, findScenario, type Grade } from "./engine-session";
+import { attemptTitle, describeVariant, findScenario, isGeneratedScenario, type Grade } from "./engine-session";
 import { attemptNotFound } from "./errors";
 import type { HistoryEntry } from "./get-attempt-view";
 
@@ -8,7 +8,10 @@ import type { HistoryEntry } from "./get-attempt-view";
 export interface AttemptResult {
   id: string;
   scenarioId: string;
+  /** The scenario's title; for a generated incident, the incident's own title. */
   title: string;
+  /** True for a generated incident. */
+  generated: boolean;
   status: AttemptStatus;
   score: number | null;
   startedAt: string;
@@ -51,7 +54,8 @@ export async function getAttemptResult(options: GetAttemptResultOptions): Promis
   return {
     id: attempt.id,
     scenarioId: attempt.scenarioId,
-    title: findScenario(attempt.scenarioId)?.title ?? attempt.scenarioId,
+    title: variant?.title ?? attemptTitle(attempt),
+    generated: isGeneratedScenario(attempt.scenarioId),
     status: attempt.status,
     score: attempt.score,
     startedAt: attempt.startedAt.toISOString(),

@@ -1,6 +1,6 @@
 import type { ActionType, AttemptStatus } from "@prisma/client";
 import { db } from "../db";
-import { ENGINE_VERSION, findScenario, type Grade } from "./engine-session";
+import { attemptTitle, ENGINE_VERSION, findScenario, isGeneratedScenario, type Grade } from "./engine-session";
 import { attemptNotFound } from "./errors";
 import { loadLiveSession } from "./load-live-session";
 
@@ -21,7 +21,10 @@ export interface AttemptView {
   scenarioId: string;
   /** The variant's seed (the attempt is reproducible from scenario + seed + actions). */
   seed: number;
+  /** The scenario's title; for a generated incident, the incident's own title. */
   title: string;
+  /** True for a generated incident (`incident:<family>:<difficulty>`). */
+  generated: boolean;
   family: string;
   difficulty: number;
   status: AttemptStatus;
@@ -52,18 +55,23 @@ export async function getAttemptView(options: GetAttemptViewOptions): Promise<At
   const playable = scenario !== undefined && attempt.engineVersion === ENGINE_VERSION;
   let brief = "";
   let prompt = "$ ";
+  let title = attemptTitle(attempt);
   if (playable) {
     const live = await loadLiveSession(db, attempt);
     brief = live.session.brief;
     prompt = live.session.prompt();
+    title = live.session.title;
   }
+  // A generated incident's own family and difficulty (the distribution may say "any").
+  const inputs = attempt.generatorInputs as { family?: unknown; difficulty?: unknown } | null;
   return {
     id: attempt.id,
     scenarioId: attempt.scenarioId,
     seed: attempt.seed,
-    title: scenario?.title ?? attempt.scenarioId,
-    family: scenario?.family ?? "",
-    difficulty: scenario?.difficulty ?? 1,
+    title,
+    generated: isGeneratedScenario(attempt.scenarioId),
+    family: typeof inputs?.family === "string" ? inputs.family : (scenario?.family ?? ""),
+    difficulty: typeof inputs?.difficulty === "number" ? inputs.difficulty : (scenario?.difficulty ?? 1),
     status: attempt.status,
     score: attempt.score,
     startedAt: attempt.startedAt.toISOString(),

@@ -1,6 +1,6 @@
 import type { AttemptStatus } from "@prisma/client";
 import { db } from "../db";
-import { catalogue, type ScenarioSummary } from "./engine-session";
+import { attemptTitle, catalogue, isGeneratedScenario, type ScenarioSummary } from "./engine-session";
 
 /** Solved and total scenarios of one family. */
 export interface FamilyProgress {
@@ -24,7 +24,10 @@ export interface ProgressSummary {
   families: FamilyProgress[];
   scores: ScorePoint[];
   attemptsStarted: number;
+  /** Catalogue scenarios solved at least once. */
   solvedCount: number;
+  /** Generated incidents: attempts started and attempts passed (each one is a different incident). */
+  generated: { attempts: number; solved: number };
   /** Virtual time spent in attempts (ms): what the learner's clocks counted. */
   timeSpentMs: number;
   inProgress: { attemptId: string; scenarioId: string; title: string; startedAt: string }[];
@@ -43,9 +46,10 @@ export async function getProgressSummary(options: GetProgressSummaryOptions): Pr
   const attempts = await db.attempt.findMany({
     where: { userId: options.userId },
     orderBy: { startedAt: "asc" },
-    select: { id: true, scenarioId: true, status: true, score: true, startedAt: true, finishedAt: true, lastVirtualMs: true },
+    select: { id: true, scenarioId: true, generatorInputs: true, status: true, score: true, startedAt: true, finishedAt: true, lastVirtualMs: true },
   });
-  const solved = new Set(attempts.filter((a) => a.status === "passed").map((a) => a.scenarioId));
+  const solved = new Set(attempts.filter((a) => a.status === "passed" && byId.has(a.scenarioId)).map((a) => a.scenarioId));
+  const generatedAttempts = attempts.filter((a) => isGeneratedScenario(a.scenarioId));
   const tried = new Set(attempts.map((a) => a.scenarioId));
 
   const familyNames = [...new Set(scenarios.map((s) => s.family))];
@@ -73,7 +77,7 @@ export async function getProgressSummary(options: GetProgressSummaryOptions): Pr
       .map((a) => ({
         attemptId: a.id,
         scenarioId: a.scenarioId,
-        title: byId.get(a.scenarioId)?.title ?? a.scenarioId,
+        title: attemptTitle(a),
         finishedAt: a.finishedAt!.toISOString(),
         score: a.score!,
         status: a.status,
@@ -81,11 +85,12 @@ export async function getProgressSummary(options: GetProgressSummaryOptions): Pr
       .sort((a, b) => a.finishedAt.localeCompare(b.finishedAt)),
     attemptsStarted: attempts.length,
     solvedCount: solved.size,
+    generated: { attempts: generatedAttempts.length, solved: generatedAttempts.filter((a) => a.status === "passed").length },
     timeSpentMs: attempts.reduce((sum, a) => sum + a.lastVirtualMs, 0),
     inProgress: attempts
       .filter((a) => a.status === "in_progress")
       .reverse()
-      .map((a) => ({ attemptId: a.id, scenarioId: a.scenarioId, title: byId.get(a.scenarioId)?.title ?? a.scenarioId, startedAt: a.startedAt.toISOString() })),
+      .map((a) => ({ attemptId: a.id, scenarioId: a.scenarioId, title: attemptTitle(a), startedAt: a.startedAt.toISOString() })),
     next,
   };
 }

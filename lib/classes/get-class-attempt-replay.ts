@@ -1,6 +1,6 @@
 import type { AttemptStatus } from "@prisma/client";
 import type { SessionUser } from "../auth/session-user";
-import { findScenario, type Grade } from "../attempts/engine-session";
+import { attemptTitle, type Grade } from "../attempts/engine-session";
 import type { HistoryEntry } from "../attempts/get-attempt-view";
 import { db } from "../db";
 import { ApiError } from "../http/errors";
@@ -36,7 +36,7 @@ export async function getClassAttemptReplay(options: { user: SessionUser; classI
       user: { memberships: { some: { classId: taught.id } } },
     },
     select: {
-      id: true, userId: true, scenarioId: true, seed: true, status: true, score: true, startedAt: true, lastVirtualMs: true,
+      id: true, userId: true, scenarioId: true, generatorInputs: true, seed: true, status: true, score: true, startedAt: true, lastVirtualMs: true,
       user: { select: { id: true, name: true, email: true } },
       actions: { orderBy: { seq: "asc" }, select: { seq: true, type: true, input: true, output: true, exitCode: true, virtualMs: true, grade: true } },
     },
@@ -48,7 +48,7 @@ export async function getClassAttemptReplay(options: { user: SessionUser; classI
     userId: attempt.userId,
     learner: learnerLabel(attempt.user),
     scenarioId: attempt.scenarioId,
-    title: findScenario(attempt.scenarioId)?.title ?? attempt.scenarioId,
+    title: attemptTitle(attempt),
     seed: attempt.seed,
     status: attempt.status,
     score: attempt.score,

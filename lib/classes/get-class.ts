@@ -1,5 +1,5 @@
 import type { SessionUser } from "../auth/session-user";
-import { findScenario } from "../attempts/engine-session";
+import { findScenario, isGeneratedScenario } from "../attempts/engine-session";
 import { db } from "../db";
 import type { AssignmentView } from "./create-assignment";
 import type { ClassSummary } from "./create-class";
@@ -45,6 +45,7 @@ export async function getClass(options: { user: SessionUser; classId: string }):
       id: a.id,
       scenarioId: a.scenarioId,
       title: findScenario(a.scenarioId)?.title ?? a.scenarioId,
+      generated: isGeneratedScenario(a.scenarioId),
       opensAt: a.opensAt?.toISOString() ?? null,
       dueAt: a.dueAt?.toISOString() ?? null,
       seed: a.seed,

@@ -1,6 +1,6 @@
 import type { AttemptStatus } from "@prisma/client";
 import type { SessionUser } from "../auth/session-user";
-import { findScenario } from "../attempts/engine-session";
+import { attemptTitle } from "../attempts/engine-session";
 import { db } from "../db";
 import { ApiError } from "../http/errors";
 import { findTaughtClass } from "./find-taught-class";
@@ -43,7 +43,7 @@ export async function listLearnerAttempts(options: { user: SessionUser; classId:
   const attempts = await db.attempt.findMany({
     where: { userId: options.learnerId, scenarioId: { in: taught.scenarioIds }, user: { memberships: { some: { classId: taught.id } } } },
     orderBy: { startedAt: "desc" },
-    select: { id: true, scenarioId: true, status: true, score: true, startedAt: true, finishedAt: true, lastVirtualMs: true, commandCount: true, hintCount: true },
+    select: { id: true, scenarioId: true, generatorInputs: true, status: true, score: true, startedAt: true, finishedAt: true, lastVirtualMs: true, commandCount: true, hintCount: true },
   });
   return {
     classId: taught.id,
@@ -53,7 +53,7 @@ export async function listLearnerAttempts(options: { user: SessionUser; classId:
     attempts: attempts.map((a) => ({
       id: a.id,
       scenarioId: a.scenarioId,
-      title: findScenario(a.scenarioId)?.title ?? a.scenarioId,
+      title: attemptTitle(a),
       status: a.status,
       score: a.score,
       startedAt: a.startedAt.toISOString(),

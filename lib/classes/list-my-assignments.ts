@@ -1,5 +1,5 @@
 import type { AttemptStatus } from "@prisma/client";
-import { findScenario } from "../attempts/engine-session";
+import { findScenario, isGeneratedScenario } from "../attempts/engine-session";
 import { db } from "../db";
 
 /** An assignment as the learner sees it in their catalogue. */
@@ -12,6 +12,8 @@ export interface MyAssignment {
   difficulty: number;
   dueAt: string | null;
   fixedVariant: boolean;
+  /** A generated incident: each learner plays their own (unless the variant is fixed). */
+  generated: boolean;
   status: "not_started" | "in_progress" | "solved" | "attempted" | "overdue";
   bestScore: number | null;
 }
@@ -59,6 +61,7 @@ export async function listMyAssignments(options: { userId: string; now?: Date })
         difficulty: scenario?.difficulty ?? 1,
         dueAt: a.dueAt?.toISOString() ?? null,
         fixedVariant: a.seed !== null,
+        generated: isGeneratedScenario(a.scenarioId),
         status,
         bestScore: scores.length ? Math.max(...scores) : null,
       };

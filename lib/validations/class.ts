@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { incidentRequestSchema } from "./attempt";
 
 /** A cuid-like id in a URL (class, assignment, user, attempt). */
 export const idSchema = z.string().regex(/^[a-z0-9]{8,40}$/, "not an id");
@@ -51,7 +52,10 @@ const optionalDate = z
 /** Body of POST /api/classes/[id]/assignments. */
 export const createAssignmentSchema = z
   .object({
-    scenarioId: z.string().trim().min(1).max(100),
+    /** A catalogue scenario or a generated-incident distribution (`incident:<family>:<difficulty>`). */
+    scenarioId: z.string().trim().min(1).max(100).optional(),
+    /** Instead of `scenarioId`: a generated incident of this family and difficulty (missing: any). */
+    incident: incidentRequestSchema.optional(),
     opensAt: optionalDate,
     dueAt: optionalDate,
     /** "per_learner" (default): each learner draws a variant; "fixed": everyone plays `seed`. */
@@ -59,6 +63,7 @@ export const createAssignmentSchema = z
     /** The fixed variant's seed; drawn at random when "fixed" and omitted. */
     seed: z.number().int().min(1).max(2 ** 31 - 2).optional(),
   })
+  .refine((v) => (v.scenarioId === undefined) !== (v.incident === undefined), { message: "Send either scenarioId or incident", path: ["scenarioId"] })
   .refine((v) => !v.opensAt || !v.dueAt || v.opensAt < v.dueAt, { message: "The due date must be after the open date", path: ["dueAt"] });
 
 /** A parsed assignment request. */

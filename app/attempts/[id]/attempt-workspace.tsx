@@ -252,7 +252,7 @@ export function AttemptWorkspace({ view }: { view: AttemptView }) {
       <aside className="card brief">
         <h1 style={{ fontSize: "1.25rem" }}>{view.title}</h1>
         <p className="muted">
-          {view.family} · attempt started {new Date(view.startedAt).toLocaleString()}
+          {view.generated ? `generated incident · ${view.family}` : view.family} · attempt started {new Date(view.startedAt).toLocaleString()}
         </p>
         <Brief text={view.brief} />
         {grade && (

@@ -68,7 +68,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
             <p className="muted">No check was run on this attempt.</p>
           )}
           <div className="toolbar" style={{ marginTop: "1rem" }}>
-            <StartScenarioButton scenarioId={result.scenarioId} signedIn label="Try a new variant" mode="new" />
+            <StartScenarioButton scenarioId={result.scenarioId} signedIn label={result.generated ? "Another incident like this" : "Try a new variant"} mode="new" />
           </div>
         </section>
         <section className="card">

@@ -5,11 +5,21 @@ import { useState } from "react";
 import type { AssignmentView } from "@/lib/classes/create-assignment";
 import { callApi } from "../../../classes/call-api";
 
-/** The class's assignments, a Remove button each, and a form to assign a scenario. */
-export function AssignmentsEditor(props: { classId: string; assignments: AssignmentView[]; scenarios: { id: string; title: string; family: string }[] }) {
+/**
+ * The class's assignments, a Remove button each, and a form to assign a catalogue scenario or
+ * a generated incident (a fault family or any, a difficulty or any).
+ */
+export function AssignmentsEditor(props: {
+  classId: string;
+  assignments: AssignmentView[];
+  scenarios: { id: string; title: string; family: string }[];
+  incidentFamilies: readonly string[];
+  incidentDifficulties: readonly number[];
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [variant, setVariant] = useState<"per_learner" | "fixed">("per_learner");
+  const [what, setWhat] = useState<"scenario" | "incident">("scenario");
   const assigned = new Set(props.assignments.map((a) => a.scenarioId));
   const available = props.scenarios.filter((s) => !assigned.has(s.id));
   const date = (v: FormDataEntryValue | null) => (typeof v === "string" && v ? new Date(v).toISOString() : null);
@@ -33,7 +43,7 @@ export function AssignmentsEditor(props: { classId: string; assignments: Assignm
                 <td>{a.title}</td>
                 <td>{a.opensAt ? new Date(a.opensAt).toLocaleString() : "—"}</td>
                 <td>{a.dueAt ? new Date(a.dueAt).toLocaleString() : "—"}</td>
-                <td>{a.seed === null ? "per learner" : `fixed (seed ${a.seed})`}</td>
+                <td>{a.seed === null ? (a.generated ? "own incident per learner" : "per learner") : `fixed (seed ${a.seed})`}</td>
                 <td>
                   <button
                     type="button"
@@ -66,7 +76,9 @@ export function AssignmentsEditor(props: { classId: string; assignments: Assignm
           const seed = Number(form.get("seed"));
           try {
             await callApi(`/api/classes/${props.classId}/assignments`, "POST", {
-              scenarioId: form.get("scenarioId"),
+              ...(what === "incident"
+                ? { incident: { family: form.get("incidentFamily") || "any", difficulty: form.get("incidentDifficulty") || "any" } }
+                : { scenarioId: form.get("scenarioId") }),
               opensAt: date(form.get("opensAt")),
               dueAt: date(form.get("dueAt")),
               variant,
@@ -79,15 +91,49 @@ export function AssignmentsEditor(props: { classId: string; assignments: Assignm
         }}
       >
         <label>
-          Scenario
-          <select name="scenarioId" required>
-            {available.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.family}: {s.title}
-              </option>
-            ))}
+          Assign
+          <select name="what" value={what} onChange={(e) => setWhat(e.target.value as "scenario" | "incident")}>
+            <option value="scenario">a scenario</option>
+            <option value="incident">a generated incident</option>
           </select>
         </label>
+        {what === "scenario" ? (
+          <label>
+            Scenario
+            <select name="scenarioId" required>
+              {available.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.family}: {s.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <>
+            <label>
+              Fault family
+              <select name="incidentFamily" defaultValue="any">
+                <option value="any">any family</option>
+                {props.incidentFamilies.map((f) => (
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Difficulty
+              <select name="incidentDifficulty" defaultValue="any">
+                <option value="any">any</option>
+                {props.incidentDifficulties.map((d) => (
+                  <option key={d} value={String(d)}>
+                    {["", "easy", "medium", "hard"][d] ?? d}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
         <label>
           Opens
           <input type="datetime-local" name="opensAt" />
@@ -109,7 +155,7 @@ export function AssignmentsEditor(props: { classId: string; assignments: Assignm
             <input type="number" name="seed" min={1} />
           </label>
         )}
-        <button className="btn primary" type="submit" disabled={available.length === 0}>
+        <button className="btn primary" type="submit" disabled={what === "scenario" && available.length === 0}>
           Assign
         </button>
       </form>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { catalogue } from "@/lib/attempts/engine-session";
+import { catalogue, INCIDENT_DIFFICULTIES, INCIDENT_FAMILIES } from "@/lib/attempts/engine-session";
 import { requireSessionUser } from "@/lib/auth/get-session-user";
 import { getClass } from "@/lib/classes/get-class";
 import { getClassDashboard } from "@/lib/classes/get-class-dashboard";
@@ -33,7 +33,13 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
       </h1>
       {detail.description && <p className="muted">{detail.description}</p>}
       <ClassSettings detail={detail} />
-      <AssignmentsEditor classId={detail.id} assignments={detail.assignments} scenarios={scenarios} />
+      <AssignmentsEditor
+        classId={detail.id}
+        assignments={detail.assignments}
+        scenarios={scenarios}
+        incidentFamilies={INCIDENT_FAMILIES}
+        incidentDifficulties={INCIDENT_DIFFICULTIES}
+      />
       <LiveDashboard key={`${detail.learners.length}-${detail.assignments.length}`} initial={dashboard} />
     </main>
   );
