@@ -1,0 +1,238 @@
+/**
+ * `npm run loadtest` (issue 6): a class arriving at once, measured.
+ *
+ * Starts the production server as `npm start` does (tests/load/harness.ts: build check,
+ * embedded PostgreSQL in a fresh temporary DATA_DIR, migrations, `next start`) on a
+ * loopback port, then steps the number of simulated learners up through LOAD_LEVELS
+ * (50, 100, 200, 300). A learner signs in as a guest ("Try it now"), starts an attempt
+ * (scenarios spread over the catalogue), and then, for LOAD_LEVEL_S seconds per level,
+ * acts every ~2 s (think time uniform in LOAD_THINK_MS, "1500-2500"): kubectl commands
+ * (get pods, describe pod, get events, logs, get deploy -o wide), a `check` every ~12th
+ * action and a `hint` every ~20th. New learners join at each level; the earlier ones keep going.
+ *
+ * Per level it reports the command round trip (sent → whole answer read) median, p90,
+ * p99 and max, the errors by status, the load average, and counts the Action rows in
+ * PostgreSQL against the actions the clients saw acknowledged (201): they must be
+ * equal (nothing lost, nothing doubled). The framework's floor is measured in the same
+ * run: a probe requests `GET /api/floor` (a constant answer, no session or database)
+ * every 100 ms throughout each level, so the command's cost is given as a multiple of
+ * the floor under the same load.
+ *
+ * Environment: LOAD_LEVELS ("50,100,200,300"), LOAD_LEVEL_S (40), LOAD_THINK_MS
+ * ("1500-2500"), LOAD_WRITE_DOCS ("1": update docs/benchmarks.md between the load
+ * markers; LOAD_DOCS_FILE names another file). SKIP_BUILD_CHECK=1 serves the existing build.
+ * Exit code 1 when acknowledged actions and stored rows differ at any level.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import {
+  catalogueIds,
+  embeddedDatabaseUrl,
+  freePort,
+  Learner,
+  percentile,
+  REQUEST_TIMEOUT_MS,
+  root,
+  sleep,
+  startServer,
+  stopServer,
+  storedActions,
+  waitReady,
+  writeDocsSection,
+  type Server,
+} from "./harness";
+
+const LEVELS = (process.env.LOAD_LEVELS ?? "50,100,200,300").split(",").map(Number);
+const LEVEL_S = Number(process.env.LOAD_LEVEL_S ?? 40);
+const [THINK_MIN, THINK_MAX] = (process.env.LOAD_THINK_MS ?? "1500-2500").split("-").map(Number);
+const WRITE_DOCS = (process.env.LOAD_WRITE_DOCS ?? "1") === "1";
+const DOCS_FILE = process.env.LOAD_DOCS_FILE ?? path.join(root, "docs", "benchmarks.md");
+const FLOOR_EVERY_MS = 100;
+
+interface LevelResult {
+  learners: number;
+  seconds: number;
+  commands: number[];
+  actions: { command: number; check: number; hint: number };
+  errors: Map<number, number>;
+  floor: number[];
+  floorErrors: number;
+  acknowledged: number;
+  recorded: number;
+  loadBefore: number[];
+  loadAfter: number[];
+}
+
+let server: Server | undefined;
+let tempDir: string | undefined;
+
+async function floorProbe(baseUrl: string, until: () => boolean): Promise<{ samples: number[]; errors: number }> {
+  const samples: number[] = [];
+  let errors = 0;
+  while (!until()) {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(`${baseUrl}/api/floor`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      await res.text();
+      if (res.ok) samples.push(performance.now() - t0);
+      else errors++;
+    } catch {
+      errors++;
+    }
+    await sleep(Math.max(0, FLOOR_EVERY_MS - (performance.now() - t0)));
+  }
+  return { samples, errors };
+}
+
+async function runLevel(learners: Learner[], level: number): Promise<LevelResult> {
+  const result: LevelResult = {
+    learners: level,
+    seconds: 0,
+    commands: [],
+    actions: { command: 0, check: 0, hint: 0 },
+    errors: new Map(),
+    floor: [],
+    floorErrors: 0,
+    acknowledged: 0,
+    recorded: 0,
+    loadBefore: os.loadavg(),
+    loadAfter: [],
+  };
+  const started = performance.now();
+  const endAt = started + LEVEL_S * 1000;
+  const over = () => performance.now() >= endAt;
+  const probe = floorProbe(server!.baseUrl, over);
+  let shown = 0;
+  await Promise.all(
+    learners.map(async (learner, i) => {
+      await sleep(Math.random() * THINK_MAX); // arrivals spread over one think time
+      for (let n = i; !over(); n++) {
+        const type = n % 12 === 11 ? "check" : n % 20 === 19 ? "hint" : "command";
+        const answer = await learner.act(type === "command" ? { type, line: learner.nextCommand() } : { type });
+        result.actions[type]++;
+        if (answer.status === 201) {
+          if (type === "command") result.commands.push(answer.ms);
+        } else {
+          result.errors.set(answer.status, (result.errors.get(answer.status) ?? 0) + 1);
+          if (shown++ < 5) console.log(`  ${type}: ${answer.status || "no answer"} after ${answer.ms.toFixed(0)} ms ${answer.error ?? ""}`);
+        }
+        await sleep(THINK_MIN + Math.random() * (THINK_MAX - THINK_MIN));
+      }
+    }),
+  );
+  const floor = await probe;
+  result.seconds = (performance.now() - started) / 1000;
+  result.floor = floor.samples;
+  result.floorErrors = floor.errors;
+  result.loadAfter = os.loadavg();
+  return result;
+}
+
+function fmt(ms: number): string {
+  return Number.isFinite(ms) ? (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1)) : "–";
+}
+
+async function main(): Promise<void> {
+  tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "crashcourse-loadtest-"));
+  fs.chmodSync(tempDir, 0o755); // the embedded PostgreSQL runs as its own user when we are root
+  const port = await freePort();
+  server = startServer({ dataDir: path.join(tempDir, "data"), logFile: path.join(tempDir, "server.log"), port });
+  console.log(`Starting the production server on ${server.baseUrl} (DATA_DIR ${server.dataDir})…`);
+  const readyMs = await waitReady(server);
+  console.log(`Ready in ${(readyMs / 1000).toFixed(1)} s`);
+  const databaseUrl = embeddedDatabaseUrl(server);
+  const scenarios = catalogueIds();
+  const learners: Learner[] = [];
+  const results: LevelResult[] = [];
+  let failed = false;
+
+  for (const level of LEVELS) {
+    const joining = Array.from({ length: level - learners.length }, () => new Learner(server!.baseUrl));
+    const setupStart = performance.now();
+    for (let i = 0; i < joining.length; i += 10) {
+      await Promise.all(joining.slice(i, i + 10).map((l, j) => l.setUp(scenarios[(learners.length + i + j) % scenarios.length])));
+    }
+    learners.push(...joining);
+    console.log(`\n${level} learners (${joining.length} joined in ${((performance.now() - setupStart) / 1000).toFixed(1)} s); ${LEVEL_S} s…`);
+    const result = await runLevel(learners, level);
+    const stored = await storedActions(databaseUrl, learners.map((l) => l.attemptId));
+    result.acknowledged = learners.reduce((n, l) => n + l.acknowledged.length, 0);
+    result.recorded = stored.length;
+    const storedKeys = new Set(stored.map((s) => `${s.attemptId}/${s.seq}`));
+    const missing = learners.flatMap((l) => l.acknowledged).filter((a) => !storedKeys.has(`${a.attemptId}/${a.seq}`)).length;
+    if (result.acknowledged !== result.recorded || missing > 0) failed = true;
+    results.push(result);
+    const sorted = [...result.commands].sort((a, b) => a - b);
+    const floor = [...result.floor].sort((a, b) => a - b);
+    const errors = [...result.errors.values()].reduce((a, b) => a + b, 0);
+    console.log(
+      `  commands ${sorted.length} (${(result.actions.command / result.seconds).toFixed(1)}/s, + ${result.actions.check} checks, ${result.actions.hint} hints): ` +
+        `median ${fmt(percentile(sorted, 50))} ms, p90 ${fmt(percentile(sorted, 90))} ms, p99 ${fmt(percentile(sorted, 99))} ms, max ${fmt(sorted.at(-1) ?? NaN)} ms; errors ${errors}`,
+    );
+    console.log(`  floor /api/floor: median ${fmt(percentile(floor, 50))} ms, p99 ${fmt(percentile(floor, 99))} ms (${floor.length} probes, ${result.floorErrors} errors)`);
+    console.log(`  acknowledged ${result.acknowledged} vs Action rows ${result.recorded} (${missing} acknowledged missing); load ${result.loadAfter.map((x) => x.toFixed(2)).join(" ")}`);
+  }
+  const uptime = execFileSync("uptime", { encoding: "utf8" }).trim();
+  console.log(`\n${uptime}`);
+
+  if (WRITE_DOCS) {
+    const rows = results.map((r) => {
+      const sorted = [...r.commands].sort((a, b) => a - b);
+      const floor = [...r.floor].sort((a, b) => a - b);
+      const errors = [...r.errors].map(([status, n]) => `${n} × ${status === 0 ? "no answer" : status}`).join(", ") || "0";
+      const ratio = (p: number) => (percentile(sorted, p) / percentile(floor, p)).toFixed(1);
+      return (
+        `| ${r.learners} | ${(r.actions.command / r.seconds).toFixed(0)} cmd/s (+${r.actions.check + r.actions.hint} checks/hints) | ` +
+        `**${fmt(percentile(sorted, 50))}** / ${fmt(percentile(sorted, 90))} / **${fmt(percentile(sorted, 99))}** / ${fmt(sorted.at(-1) ?? NaN)} | ` +
+        `${fmt(percentile(floor, 50))} / ${fmt(percentile(floor, 99))} | ${ratio(50)}× / ${ratio(99)}× | ${errors} | ` +
+        `${r.acknowledged.toLocaleString("en")} / ${r.recorded.toLocaleString("en")}${r.acknowledged === r.recorded ? "" : " **different**"} | ` +
+        `${r.loadBefore[0].toFixed(2)} → ${r.loadAfter[0].toFixed(2)} |`
+      );
+    });
+    const section = [
+      "## Load: a class arriving at once (`npm run loadtest`)",
+      "",
+      `Command: \`npm run loadtest\` (\`tsx tests/load/loadtest.ts\`, levels ${LEVELS.join(" → ")}, ${LEVEL_S} s each). It starts the production ` +
+        "server through `lib/server/start.ts` (embedded PostgreSQL 18 in a fresh temporary `DATA_DIR`, migrations, `next start`) on a loopback " +
+        "port. Each simulated learner signs in as a guest, starts an attempt (scenarios spread over the catalogue) and then acts every " +
+        `${THINK_MIN / 1000}–${THINK_MAX / 1000} s: kubectl commands (get pods, describe pod, get events, logs, get deploy -o wide), a \`check\` every ~12th ` +
+        "action, a `hint` every ~20th. Learners join at each level and the earlier ones keep going. A round trip is timed in the client, from " +
+        "sending `POST /api/attempts/<id>/actions` to having read the whole answer (session, JSON, engine, and the PostgreSQL transaction that " +
+        "stores the action before the answer). The floor is `GET /api/floor` (a constant, no session, no database) probed every 100 ms during " +
+        "the same level, so it bears the same load. Rows are the `Action` rows of the learners' attempts, counted in PostgreSQL after each level, " +
+        "against every action a client saw acknowledged (201), set-up commands included.",
+      "",
+      "| learners | rate | command round trip ms: median / p90 / p99 / max | floor ms: median / p99 | command ÷ floor (median / p99) | errors | acknowledged / rows | load avg (1 min) |",
+      "|---|---|---|---|---|---|---|---|",
+      ...rows,
+      "",
+      `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores), ` +
+        `Node ${process.version}; client and server on the same machine. \`uptime\` after the run: \`${uptime}\`.`,
+    ].join("\n");
+    writeDocsSection("load", section, DOCS_FILE);
+    console.log(`Wrote ${path.relative(process.cwd(), DOCS_FILE)}`);
+  }
+  if (failed) {
+    console.error("Acknowledged actions and stored rows differ.");
+    process.exitCode = 1;
+  }
+}
+
+let cleaning: Promise<void> | undefined;
+const cleanup = () =>
+  (cleaning ??= stopServer(server)
+    .catch((e: unknown) => console.error("cleanup:", e))
+    .finally(() => {
+      if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+    }));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void cleanup().then(() => process.exit(130)));
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanup());
