@@ -8,6 +8,7 @@ import { scheduler } from "./scheduler/scheduler";
 import { endpointsController } from "./endpoints/endpoints-controller";
 import { kubeletController } from "./kubelet";
 import { statefulSetController } from "./statefulset/statefulset-controller";
+import { jobController } from "./job/job-controller";
 
 /**
  * The controllers of the simulated control plane and nodes, in the order they run within a
@@ -23,6 +24,7 @@ export function defaultControllers(): Controller[] {
     deploymentController,
     replicaSetController,
     statefulSetController,
+    jobController,
     persistentVolumeController,
     scheduler,
     kubeletController,

@@ -3,6 +3,8 @@
  * workload controllers' tests: `world(manifests)` instantiates a one-variant scenario and
  * `kubectl(w, "get pods -n shop")` runs a command at the cluster's current time.
  */
+// The session module wires kubectl's logs/exec/top to the kubelet's simulated processes.
+import "../../../engine/session";
 import { parseScenario } from "../../../engine/scenario/loader";
 import { instantiate, type Instance } from "../../../engine/scenario/instantiate";
 import { runKubectl } from "../../../engine/kubectl/kubectl";
