@@ -11,9 +11,10 @@ import type { Controller, ControllerContext } from "../runtime/controller";
 export interface UnchangedInputs {
   /**
    * Kinds the controller reads; a function when which kinds it reads depends on the model
-   * (the deployment controller reads Pods only for Recreate Deployments).
+   * (the deployment controller reads Pods only for Recreate Deployments), returning undefined
+   * when the pass must run whatever changed.
    */
-  kinds: readonly string[] | ((ctx: ControllerContext) => readonly string[]);
+  kinds: readonly string[] | ((ctx: ControllerContext) => readonly string[] | undefined);
   /** Whether its decisions depend on `ctx.now` (deadlines, back-offs, availability). */
   clock: boolean;
   /**
@@ -48,7 +49,7 @@ interface Memo {
 export function skipWhenUnchanged<C extends Controller>(controller: C, inputs: UnchangedInputs): C {
   const byDeadline = inputs.clock && (inputs.clockMattersAt !== undefined || inputs.wakesAtDeadlines === true);
   const everyInstant = inputs.clock && !byDeadline;
-  const kindsOf = (ctx: ControllerContext): readonly string[] => (typeof inputs.kinds === "function" ? inputs.kinds(ctx) : inputs.kinds);
+  const kindsOf = (ctx: ControllerContext): readonly string[] | undefined => (typeof inputs.kinds === "function" ? inputs.kinds(ctx) : inputs.kinds);
   const unchanged = (ctx: ControllerContext, memo: Memo, kinds: readonly string[]): boolean => {
     if (!memo.valid || memo.kinds !== kinds) return false;
     if (everyInstant && memo.atMs !== ctx.now) return false;
@@ -61,6 +62,11 @@ export function skipWhenUnchanged<C extends Controller>(controller: C, inputs: U
     reconcile(ctx: ControllerContext): void {
       const memo = ctx.state<Memo>(controller.name, "unchanged-inputs", () => ({ valid: false, kinds: [], versions: [], atMs: NaN, untilMs: Infinity }));
       const kinds = kindsOf(ctx);
+      if (kinds === undefined) {
+        memo.valid = false;
+        controller.reconcile(ctx);
+        return;
+      }
       if (unchanged(ctx, memo, kinds)) return;
       const versions = kinds.map((k) => ctx.store.kindVersion(k));
       const before = ctx.store.version;

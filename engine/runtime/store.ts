@@ -28,6 +28,7 @@ export class ObjectStore {
   private resourceVersion: number;
   /** Increases on every write; the runner uses it to detect a fixpoint. */
   version = 0;
+  private readonly structureVersions = new Map<string, number>();
   /** Increases on writes made outside controller passes: by a learner's command or a scenario. */
   clientWrites = 0;
   /** Set by the runner while controllers reconcile, so their writes are not counted as client writes. */
@@ -59,6 +60,18 @@ export class ObjectStore {
    */
   kindVersion(kind: string): number {
     return this.kindVersions.get(kind) ?? 0;
+  }
+
+  /**
+   * Increases when an object of `kind` is created, replaced or removed, not on a controller's
+   * in-place `touch`: what decides which objects exist (by uid) and what clients wrote in them.
+   */
+  structureVersion(kind: string): number {
+    return this.structureVersions.get(kind) ?? 0;
+  }
+
+  private bumpStructure(kind: string): void {
+    this.structureVersions.set(kind, (this.structureVersions.get(kind) ?? 0) + 1);
   }
 
   private bumpKind(kind: string): void {
@@ -123,6 +136,7 @@ export class ObjectStore {
     meta.creationTimestamp ??= rfc3339(this.now());
     if (obj.spec !== undefined && meta.generation === undefined) meta.generation = 1;
     this.bump(obj);
+    this.bumpStructure(obj.kind);
     this.bucket(obj.kind).set(key(meta.namespace, meta.name), obj);
     this.sortedByKind.delete(obj.kind);
     return obj;
@@ -142,6 +156,7 @@ export class ObjectStore {
     next.metadata.generation = (current.metadata.generation ?? 1) + (specChanged && next.spec !== undefined ? 1 : 0);
     if (current.status !== undefined && next.status === undefined) next.status = current.status;
     this.bump(next);
+    this.bumpStructure(next.kind);
     this.bucket(next.kind).set(key(current.metadata.namespace, next.metadata.name), next);
     this.sortedByKind.delete(next.kind);
     return next;
@@ -165,6 +180,7 @@ export class ObjectStore {
     b.delete(key(ns, name));
     this.sortedByKind.delete(kind);
     this.version++;
+    this.bumpStructure(kind);
     this.bumpKind(kind);
     if (!this.inControllerPass) this.clientWrites++;
     return obj;

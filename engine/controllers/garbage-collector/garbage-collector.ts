@@ -7,14 +7,13 @@
 import type { KObject, OwnerReference, Pod } from "../../model/types";
 import { KINDS, kindInfo } from "../../model/kinds";
 import type { Controller, ControllerContext } from "../../runtime/controller";
-import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { requestPodDeletion } from "../pod-deletion";
 
 const CONTROLLER = "garbage-collector";
 
 /** Kinds that never carry owner references in the simulation, skipped for speed. */
 const NEVER_OWNED = new Set(["Event", "Namespace", "Node", "StorageClass"]);
-/** Every kind the collector reads: all but Events. */
+/** Every kind the collector reads: all but Events (which neither own nor are owned). */
 const OWNED_KINDS = KINDS.map((k) => k.kind).filter((k) => k !== "Event");
 
 function ownerExists(ctx: ControllerContext, dependent: KObject, ref: OwnerReference): boolean {
@@ -35,11 +34,21 @@ export function deleteDependent(ctx: ControllerContext, obj: KObject): void {
   else ctx.store.remove(obj.kind, obj.metadata.namespace, obj.metadata.name);
 }
 
-/** The garbage collector controller. */
-export const garbageCollector = skipWhenUnchanged(
-  {
+/**
+ * The garbage collector controller. Its decisions depend on which objects exist (by uid) and
+ * on the dependents' ownerReferences, which change only when an object (of any kind but Event)
+ * is created, replaced (a client write) or removed — controllers' in-place writes only add references to owners
+ * that exist or drop references — so a pass is skipped while the store's structure version is
+ * the one its last pass that changed nothing saw.
+ */
+export const garbageCollector: Controller = {
   name: CONTROLLER,
   reconcile(ctx: ControllerContext): void {
+    const memo = ctx.state(CONTROLLER, "unchanged-structure", () => ({ structure: -1 }));
+    let structure = 0;
+    for (const k of OWNED_KINDS) structure += ctx.store.structureVersion(k);
+    if (memo.structure === structure) return;
+    const before = ctx.store.version;
     for (const k of KINDS) {
       if (NEVER_OWNED.has(k.kind)) continue;
       for (const obj of ctx.store.list(k.kind)) {
@@ -56,7 +65,6 @@ export const garbageCollector = skipWhenUnchanged(
         }
       }
     }
+    memo.structure = ctx.store.version === before ? structure : -1;
   },
-} satisfies Controller,
-  { kinds: OWNED_KINDS, clock: false },
-);
+};

@@ -8,6 +8,7 @@
 import type { ConfigMap, KObject, Namespace, Pod, ServiceAccount } from "../../model/types";
 import { KINDS } from "../../model/kinds";
 import type { Controller, ControllerContext } from "../../runtime/controller";
+import { skipWhenUnchanged } from "../skip-when-unchanged";
 import type { Random } from "../../runtime/random";
 import { requestPodDeletion } from "../pod-deletion";
 
@@ -83,8 +84,19 @@ function drain(ctx: ControllerContext, ns: Namespace): boolean {
   return empty;
 }
 
+const INPUT_KINDS = ["Namespace", "ServiceAccount", "ConfigMap"] as const;
+
+/**
+ * What the controller reads: Namespaces and the defaults it publishes in them, except while a
+ * namespace terminates, when it drains every kind (and then runs on every pass).
+ */
+function inputKinds(ctx: ControllerContext): readonly string[] | undefined {
+  for (const ns of ctx.store.list<Namespace>("Namespace")) if (ns.metadata.deletionTimestamp) return undefined;
+  return INPUT_KINDS;
+}
+
 /** The namespace controller (plus the service-account and root-CA publishers). */
-export const namespaceController = {
+export const namespaceController = skipWhenUnchanged({
   name: CONTROLLER,
   reconcile(ctx: ControllerContext): void {
     for (const ns of ctx.store.list<Namespace>("Namespace")) {
@@ -96,4 +108,4 @@ export const namespaceController = {
       ensureDefaults(ctx, ns);
     }
   },
-} satisfies Controller;
+} satisfies Controller, { kinds: inputKinds, clock: false });
