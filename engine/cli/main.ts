@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
-import { listScenarios, openSession, solutionFor, validateScenarioFile, ENGINE_VERSION, UnknownScenarioError } from "../index";
+import { randomInt } from "node:crypto";
+import { listScenarios, openSession, solutionFor, validateScenarioFile, ENGINE_VERSION, UnknownScenarioError, INCIDENT_FAMILIES, incidentScenarioId } from "../index";
 import type { Session } from "../session";
 import type { Grade } from "../scenario";
 
@@ -8,7 +9,10 @@ const USAGE = `crashcourse — troubleshoot simulated Kubernetes clusters
 Usage:
   crashcourse scenarios [--json]                     list the scenarios
   crashcourse play <scenario-id> [--seed N] [--json] play a scenario (reads commands from stdin)
-  crashcourse solution <scenario-id> [--seed N]      print the reference fix
+  crashcourse play random [--family F] [--difficulty D] [--seed N] [--json]
+                                                     play a generated incident (families: ${INCIDENT_FAMILIES.join(", ")};
+                                                     difficulty 1-3); prints "# incident <id> seed <n>" on stderr
+  crashcourse solution <scenario-id> [--seed N]      print the reference fix (incident ids too: incident:crashloop:2)
   crashcourse validate [path]                        check scenario files (all, or one)
   crashcourse version                                print the engine version
 
@@ -18,14 +22,35 @@ While playing, each input line is a kubectl command (heredocs allowed), or:
   check              grade the cluster as it stands
 `;
 
-/** Parses `--seed N`, `--json` and positionals. */
-function parseArgs(argv: string[]): { positionals: string[]; seed?: number; json: boolean; error?: string } {
+/** Parsed command-line arguments. */
+interface Args {
+  positionals: string[];
+  seed?: number;
+  json: boolean;
+  family?: string;
+  difficulty?: 1 | 2 | 3;
+  error?: string;
+}
+
+/** Parses `--seed N`, `--json`, `--family F`, `--difficulty D` and positionals. */
+function parseArgs(argv: string[]): Args {
   const positionals: string[] = [];
   let seed: number | undefined;
   let json = false;
+  let family: string | undefined;
+  let difficulty: 1 | 2 | 3 | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--json") json = true;
+    else if (a === "--family" || a.startsWith("--family=")) {
+      const v = a === "--family" ? argv[++i] : a.slice(9);
+      if (v === undefined || (v !== "any" && !INCIDENT_FAMILIES.includes(v))) return { positionals, json, error: `invalid --family value "${v ?? ""}": want one of ${INCIDENT_FAMILIES.join(", ")}` };
+      family = v === "any" ? undefined : v;
+    } else if (a === "--difficulty" || a.startsWith("--difficulty=")) {
+      const v = a === "--difficulty" ? argv[++i] : a.slice(13);
+      if (v === undefined || (v !== "any" && !/^[123]$/.test(v))) return { positionals, json, error: `invalid --difficulty value "${v ?? ""}": want 1, 2 or 3` };
+      difficulty = v === "any" ? undefined : (Number(v) as 1 | 2 | 3);
+    }
     else if (a === "--seed" || a.startsWith("--seed=")) {
       const v = a === "--seed" ? argv[++i] : a.slice(7);
       if (v === undefined || !/^\d+$/.test(v)) return { positionals, json, error: `invalid --seed value "${v ?? ""}": want a non-negative integer` };
@@ -33,7 +58,7 @@ function parseArgs(argv: string[]): { positionals: string[]; seed?: number; json
     } else if (a.startsWith("-")) return { positionals, json, error: `unknown flag: ${a}` };
     else positionals.push(a);
   }
-  return { positionals, seed, json };
+  return { positionals, seed, json, family, difficulty };
 }
 
 /** Parses a Go-style duration for `sleep` (`90s`, `2m`, `1m30s`, `500ms`, or bare seconds). */
@@ -107,7 +132,7 @@ async function play(id: string, seed: number, json: boolean): Promise<number> {
   const interactive = Boolean(process.stdin.isTTY) && !json;
   let virtualMs = 0;
   if (interactive) {
-    out(`${session.brief}\n\n(type kubectl commands; 'hint', 'check', 'sleep 30s', 'exit')\n`);
+    out(`${session.title}\n\n${session.brief}\n\n(type kubectl commands; 'hint', 'check', 'sleep 30s', 'exit')\n`);
     return playInteractive(session, out);
   }
   for await (const input of inputs(process.stdin)) {
@@ -217,6 +242,16 @@ export async function main(argv: string[]): Promise<number> {
       const id = args.positionals[0];
       if (!id) {
         process.stderr.write("error: play needs a scenario id (see 'crashcourse scenarios')\n");
+        return 2;
+      }
+      if (id === "random") {
+        const incident = incidentScenarioId({ family: args.family, difficulty: args.difficulty });
+        const seed = args.seed ?? randomInt(0, 2 ** 31);
+        process.stderr.write(`# incident ${incident} seed ${seed}\n`);
+        return play(incident, seed, args.json);
+      }
+      if (args.family !== undefined || args.difficulty !== undefined) {
+        process.stderr.write("error: --family and --difficulty go with 'play random'\n");
         return 2;
       }
       return play(id, args.seed ?? 1, args.json);
