@@ -9,6 +9,7 @@ import { endpointsController } from "./endpoints/endpoints-controller";
 import { kubeletController } from "./kubelet";
 import { statefulSetController } from "./statefulset/statefulset-controller";
 import { jobController } from "./job/job-controller";
+import { cronJobController } from "./cronjob/cronjob-controller";
 
 /**
  * The controllers of the simulated control plane and nodes, in the order they run within a
@@ -24,6 +25,7 @@ export function defaultControllers(): Controller[] {
     deploymentController,
     replicaSetController,
     statefulSetController,
+    cronJobController,
     jobController,
     persistentVolumeController,
     scheduler,
