@@ -33,57 +33,37 @@ function terminatedState(t: TerminatedInfo): ContainerState {
   };
 }
 
-/** A container status with its fields in the API's order (`-o json` prints them so). */
-function ordered(s: ContainerStatus): ContainerStatus {
-  const out: ContainerStatus = { name: s.name, state: s.state, lastState: s.lastState, ready: s.ready, restartCount: s.restartCount, image: s.image, imageID: s.imageID };
-  if (s.containerID !== undefined) out.containerID = s.containerID;
-  out.started = s.started;
-  return out;
-}
-
-/** The status of one container. */
+/** The status of one container, with its fields in the API's order (`-o json` prints them so). */
 export function containerStatus(c: Container, cr: ContainerRuntime | undefined): ContainerStatus {
-  return ordered(unorderedStatus(c, cr));
-}
-
-function unorderedStatus(c: Container, cr: ContainerRuntime | undefined): ContainerStatus {
-  const base = { name: c.name, image: c.image, imageID: "", ready: false, restartCount: cr?.restartCount ?? 0, started: false };
-  if (!cr) return { ...base, state: { waiting: { reason: "ContainerCreating" } }, lastState: {} };
+  const restartCount = cr?.restartCount ?? 0;
+  const creating = (): ContainerStatus => ({ name: c.name, state: { waiting: { reason: "ContainerCreating" } }, lastState: {}, ready: false, restartCount, image: c.image, imageID: "", started: false });
+  if (!cr) return creating();
   const image = cr.image && cr.image.spec === c.image ? cr.image : undefined;
-  const withImage = image ? { image: image.normalized, imageID: image.imageID } : {};
+  const build = (state: ContainerState, lastState: ContainerState, withImage: boolean, containerID: string | undefined, ready: boolean, started: boolean): ContainerStatus => {
+    const out: ContainerStatus = {
+      name: c.name,
+      state,
+      lastState,
+      ready,
+      restartCount,
+      image: withImage && image ? image.normalized : c.image,
+      imageID: withImage && image ? image.imageID : "",
+    };
+    if (containerID !== undefined) out.containerID = containerID;
+    out.started = started;
+    return out;
+  };
   if (cr.running) {
     const r = cr.running;
-    return {
-      ...base,
-      ...withImage,
-      containerID: `containerd://${r.id}`,
-      state: { running: { startedAt: rfc3339(r.startedAtMs) } },
-      lastState: cr.last ? terminatedState(cr.last) : {},
-      ready: r.ready,
-      started: r.startedFlag,
-    };
+    return build({ running: { startedAt: rfc3339(r.startedAtMs) } }, cr.last ? terminatedState(cr.last) : {}, true, `containerd://${r.id}`, r.ready, r.startedFlag);
   }
   if (cr.waiting) {
     const last = cr.terminated ?? cr.last;
-    const st: ContainerStatus = {
-      ...base,
-      ...(cr.terminated || cr.last ? withImage : {}),
-      state: { waiting: cr.waiting.message ? { reason: cr.waiting.reason, message: cr.waiting.message } : { reason: cr.waiting.reason } },
-      lastState: last ? terminatedState(last) : {},
-    };
-    if (cr.terminated) st.containerID = `containerd://${cr.terminated.containerID}`;
-    return st;
+    const state = { waiting: cr.waiting.message ? { reason: cr.waiting.reason, message: cr.waiting.message } : { reason: cr.waiting.reason } };
+    return build(state, last ? terminatedState(last) : {}, !!(cr.terminated || cr.last), cr.terminated ? `containerd://${cr.terminated.containerID}` : undefined, false, false);
   }
-  if (cr.terminated) {
-    return {
-      ...base,
-      ...withImage,
-      containerID: `containerd://${cr.terminated.containerID}`,
-      state: terminatedState(cr.terminated),
-      lastState: cr.last ? terminatedState(cr.last) : {},
-    };
-  }
-  return { ...base, state: { waiting: { reason: "ContainerCreating" } }, lastState: {} };
+  if (cr.terminated) return build(terminatedState(cr.terminated), cr.last ? terminatedState(cr.last) : {}, true, `containerd://${cr.terminated.containerID}`, false, false);
+  return creating();
 }
 
 /** `getPhase` of the kubelet. */
