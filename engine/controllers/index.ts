@@ -10,6 +10,7 @@ import { kubeletController } from "./kubelet";
 import { statefulSetController } from "./statefulset/statefulset-controller";
 import { jobController } from "./job/job-controller";
 import { cronJobController } from "./cronjob/cronjob-controller";
+import { daemonSetController } from "./daemonset/daemonset-controller";
 
 /**
  * The controllers of the simulated control plane and nodes, in the order they run within a
@@ -27,6 +28,7 @@ export function defaultControllers(): Controller[] {
     statefulSetController,
     cronJobController,
     jobController,
+    daemonSetController,
     persistentVolumeController,
     scheduler,
     kubeletController,
