@@ -3,6 +3,7 @@
  * cluster the way `kubectl apply` and the API server would (namespace defaulting,
  * `stringData`, the last-applied annotation, create-or-replace).
  */
+import { clonePlain } from "../controllers/clone-plain";
 import { parseAllDocuments } from "yaml";
 import type { KObject, Secret } from "../model/types";
 import { KINDS } from "../model/kinds";
@@ -25,7 +26,7 @@ export function parseManifests(text: string): KObject[] {
     docs = parseUncached(text);
     parsedCache.set(text, docs);
   }
-  return docs.map((d) => structuredClone(d) as KObject);
+  return docs.map((d) => clonePlain(d) as KObject);
 }
 
 function parseUncached(text: string): KObject[] {

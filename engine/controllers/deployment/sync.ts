@@ -3,6 +3,7 @@
  * and old ReplicaSets and syncing revisions, creating the new ReplicaSet, scaling (with
  * proportional scaling mid-rollout), cleaning up history, and computing status.
  */
+import { clonePlain } from "../clone-plain";
 import type { Deployment, ReplicaSet } from "../../model/types";
 import { controllerRef } from "../../runtime/controller";
 import type { ControllerContext } from "../../runtime/controller";
@@ -95,9 +96,9 @@ function getNewReplicaSet(ctx: ControllerContext, d: Deployment, existing: Repli
 
   const collisionCount = (d.status as { collisionCount?: number } | undefined)?.collisionCount;
   const hash = computePodTemplateHash(d.spec.template, collisionCount);
-  const template = structuredClone(d.spec.template);
+  const template = clonePlain(d.spec.template);
   template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash } };
-  const selector = structuredClone(d.spec.selector);
+  const selector = clonePlain(d.spec.selector);
   selector.matchLabels = { ...(selector.matchLabels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash };
   const name = `${d.metadata.name}-${hash}`;
 

@@ -5,6 +5,7 @@
  * minReadySeconds, observedGeneration, ReplicaFailure) with `SuccessfulCreate`,
  * `SuccessfulDelete` and `FailedCreate` events.
  */
+import { clonePlain } from "../clone-plain";
 import type { Pod, ReplicaSet } from "../../model/types";
 import { matchesMap, matchesSelector } from "../../model/labels";
 import { rfc3339 } from "../../runtime/clock";
@@ -52,7 +53,7 @@ export function podFromTemplate(ctx: ControllerContext, rs: ReplicaSet): Pod {
   };
   if (t.metadata?.annotations && Object.keys(t.metadata.annotations).length > 0) metadata.annotations = { ...t.metadata.annotations };
   if (t.metadata?.finalizers?.length) metadata.finalizers = [...t.metadata.finalizers];
-  const pod: Pod = { apiVersion: "v1", kind: "Pod", metadata, spec: structuredClone(t.spec), status: { phase: "Pending" } };
+  const pod: Pod = { apiVersion: "v1", kind: "Pod", metadata, spec: clonePlain(t.spec), status: { phase: "Pending" } };
   return applyPodCreateDefaults(pod, ctx.rng);
 }
 
