@@ -138,6 +138,14 @@ function compose(inputs: IncidentInputs, id: string): GeneratedIncident {
     const workload = p.target.workload !== undefined ? instance.workloads.find((w) => w.role === p.target.workload) : undefined;
     const service = p.target.service !== undefined ? instance.services.find((s) => s.role === p.target.service) : undefined;
     const out = p.fault.apply({ instance, target: p.target, rng, workload, service, k, id: `${p.target.workload ?? p.target.service ?? "cluster"}-` });
+    if (workload?.kind === "StatefulSet" && p.fault.changesTemplate !== false) {
+      // A StatefulSet (OrderedReady) does not replace a pod that never became Ready after the
+      // template is fixed (kubernetes/kubernetes#67250, "forced rollback" in the docs).
+      const del = `${k} delete pod ${workload.name}-0`;
+      out.fix = [...out.fix, del];
+      out.hints = [...out.hints.slice(0, -1), `${out.hints[out.hints.length - 1]} ${workload.name} is a StatefulSet: it does not replace a pod that never became Ready, so then delete the stuck pod (\`${del}\`).`];
+      out.explanation += ` Because ${workload.name} is a StatefulSet with ordered pod management, fixing the template is not enough: the controller waits for the broken pod to become Ready before replacing it, so the stuck pod must be deleted once the template is right.`;
+    }
     applied.push({ key: faultKey(p.fault, p.target), family: p.fault.family, ...out });
   });
   const brokenYaml = toYaml(instance.objects);

@@ -162,6 +162,8 @@ export interface Fault {
   claims(instance: TopologyInstance, target: FaultTarget): string[];
   /** Fault ids it cannot be combined with. */
   conflicts?: string[];
+  /** False when the fix does not touch the pod template (no stuck StatefulSet pod to delete). */
+  changesTemplate?: boolean;
   /** Whether the fault rewrites history (a rollout: healthy version first). */
   rollout?: boolean;
   apply(ctx: FaultContext): Omit<AppliedFault, "key" | "family">;

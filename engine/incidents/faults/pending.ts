@@ -188,6 +188,7 @@ export const CORDONED_NODES: Fault = {
   family: "pending",
   description: "every worker was cordoned for maintenance and never uncordoned before the deploy",
   distance: 2,
+  changesTemplate: false,
   causeWords: [...SCHEDULING_WORDS, "cordon", "cordoned", "uncordon", "unschedulable", "maintenance", "drain"],
   targets: (i) => [{ workload: i.workloads[0].role }],
   claims: () => ["*"],
@@ -215,5 +216,46 @@ export const CORDONED_NODES: Fault = {
   },
 };
 
+/** A claim naming a StorageClass that does not exist. */
+export const PVC_NO_STORAGECLASS: Fault = {
+  id: "pvc-no-storageclass",
+  family: "pending",
+  description: "a PersistentVolumeClaim (template) naming a StorageClass that does not exist: unbound claim, Pending pod",
+  distance: 1,
+  changesTemplate: false,
+  causeWords: [...SCHEDULING_WORDS, "storage", "storageclass", "class", "pvc", "claim", "volume", "persistentvolumeclaim", "provisioner", "unbound", "bound"],
+  targets: (i) => i.workloads.filter((w) => w.claim && w.kind === "StatefulSet").map((w) => ({ workload: w.role })),
+  claims: (_i, t) => [t.workload!],
+  apply(ctx) {
+    const w = wl(ctx);
+    const obj = workloadObject(ctx.instance, w);
+    const cls = ctx.rng.pick(["fast-ssd", "premium-rwo", "gp3"]);
+    obj.spec.volumeClaimTemplates[0].spec.storageClassName = cls;
+    const pvc = `${w.claim!.name}-${w.name}-0`;
+    const ns = ctx.instance.namespace;
+    const fix = `kubectl apply -f - <<EOF\napiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: ${cls}\nprovisioner: rancher.io/local-path\nreclaimPolicy: Delete\nvolumeBindingMode: WaitForFirstConsumer\nEOF`;
+    const checks: Check[] = [
+      { id: `${ctx.id}claim-bound`, kind: "fieldEquals", object: "PersistentVolumeClaim", name: pvc, namespace: ns, path: "status.phase", value: "Bound", role: "fixed", message: `The claim ${pvc} must be bound` },
+      { id: `${ctx.id}claim-class-kept`, kind: "fieldEquals", object: w.kind, name: w.name, namespace: ns, path: "spec.volumeClaimTemplates[0].spec.storageClassName", value: cls, message: `${w.name} asks for ${cls} storage on purpose` },
+    ];
+    return {
+      report: neverStarted(w),
+      symptoms: pendingSymptoms(ctx, w),
+      checks,
+      symptomChecks: [healthyId(w), checks[0].id],
+      nonFixes: [],
+      hints: [
+        `${cap(w.name)}'s pod is Pending. Read the scheduler's message, then look at the pod's volumes.`,
+        `\`pod has unbound immediate PersistentVolumeClaims\`: \`kubectl describe pvc ${pvc}\` says the StorageClass \`${cls}\` does not exist (\`kubectl get storageclass\`).`,
+        `Provide the StorageClass the claim asks for (the cluster's provisioner is rancher.io/local-path): \`kubectl apply\` a StorageClass named ${cls}.`,
+      ],
+      explanation: `${cap(w.name)}'s volumeClaimTemplates ask for the StorageClass \`${cls}\`, which this cluster does not have, so the claim \`${pvc}\` stayed Pending (\`storageclass.storage.k8s.io "${cls}" not found\`) and the scheduler could not place the pod (\`unbound immediate PersistentVolumeClaims\`). volumeClaimTemplates cannot be edited in place, so create the StorageClass (here with the cluster's local-path provisioner); the claim binds and the pod starts. Prevention: install StorageClasses with the cluster, and check \`kubectl get sc\` in the deploy pipeline.`,
+      look: [describePods(ctx, w), `${ctx.k} describe pvc ${pvc}`, "kubectl get storageclass"],
+      fix: [fix],
+      diagnosis: [...READ_EVENTS, { command: "describe", kinds: ["PersistentVolumeClaim"] }, { command: "get", kinds: ["StorageClass", "PersistentVolumeClaim"] }],
+    };
+  },
+};
+
 /** The pending faults. */
-export const PENDING_FAULTS: Fault[] = [CPU_OVER_CAPACITY, MEMORY_OVER_CAPACITY, UNMATCHED_PLACEMENT, UNTOLERATED_TAINT, CORDONED_NODES];
+export const PENDING_FAULTS: Fault[] = [CPU_OVER_CAPACITY, MEMORY_OVER_CAPACITY, UNMATCHED_PLACEMENT, UNTOLERATED_TAINT, CORDONED_NODES, PVC_NO_STORAGECLASS];
