@@ -93,15 +93,49 @@ function inputKinds(ctx: ControllerContext): readonly string[] {
   return WITHOUT_PODS;
 }
 
+/** What a Deployment's last sync that changed nothing saw, and until when the same inputs decide the same. */
+interface UnchangedDeployment {
+  inputs: string;
+  untilMs: number;
+}
+
+/**
+ * Everything one Deployment's sync reads, as versions: the Deployment, every ReplicaSet of its
+ * namespace (its own, and orphans it could adopt) and, for Recreate, the Pods. With the same
+ * inputs and no progress deadline passed, the sync decides the same, so another Deployment's
+ * changes do not make it run again.
+ */
+function deploymentInputs(ctx: ControllerContext, d: Deployment): string {
+  let key = `${d.metadata.resourceVersion}`;
+  if (d.spec.strategy?.type === "Recreate") key += `|pods:${ctx.store.kindVersion("Pod")}`;
+  for (const rs of ctx.store.list<ReplicaSet>("ReplicaSet", d.metadata.namespace)) key += `|${rs.metadata.uid}@${rs.metadata.resourceVersion}`;
+  return key;
+}
+
 /** The deployment controller. */
 export const deploymentController = skipWhenUnchanged(
   {
   name: DEPLOYMENT_CONTROLLER,
   reconcile(ctx: ControllerContext): void {
+    const memo = ctx.state<Record<string, UnchangedDeployment>>(DEPLOYMENT_CONTROLLER, "unchanged-deployments", () => ({}));
+    const live = new Set<string>();
     for (const d of ctx.store.list<Deployment>("Deployment")) {
       if (!d.spec?.template || !d.spec.selector) continue;
+      const uid = d.metadata.uid!;
+      live.add(uid);
+      const inputs = deploymentInputs(ctx, d);
+      const last = memo[uid];
+      if (last && last.inputs === inputs && ctx.now < last.untilMs) continue;
+      const before = ctx.store.version;
       syncDeployment(ctx, d);
+      if (ctx.store.version !== before) {
+        delete memo[uid];
+        continue;
+      }
+      const at = d.status ? progressDeadlineAt(d, d.status) : undefined;
+      memo[uid] = { inputs, untilMs: at !== undefined && at >= ctx.now ? at + 1 : Infinity };
     }
+    for (const uid of Object.keys(memo)) if (!live.has(uid)) delete memo[uid];
   },
 } satisfies Controller,
   { kinds: inputKinds, clock: true, clockMattersAt: nextProgressDeadline },
