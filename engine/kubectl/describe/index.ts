@@ -16,6 +16,9 @@ import { serviceDescriber } from "./service";
 import { serviceAccountDescriber } from "./service-account";
 import type { DescribeSource, Describer, DescriberSettings } from "./source";
 import { persistentVolumeClaimDescriber, persistentVolumeDescriber, storageClassDescriber } from "./storage";
+import { statefulSetDescriber } from "./statefulset";
+import { daemonSetDescriber } from "./daemonset";
+import { cronJobDescriber, jobDescriber } from "./job";
 
 export type { DescribeSource, Describer, DescriberSettings } from "./source";
 export { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, LEVEL_4, PrefixWriter, tabbedString } from "./prefix-writer";
@@ -35,6 +38,10 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
   PersistentVolumeClaim: persistentVolumeClaimDescriber,
   PersistentVolume: persistentVolumeDescriber,
   StorageClass: storageClassDescriber,
+  StatefulSet: statefulSetDescriber,
+  DaemonSet: daemonSetDescriber,
+  Job: jobDescriber,
+  CronJob: cronJobDescriber,
 };
 
 /**

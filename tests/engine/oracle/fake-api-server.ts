@@ -34,6 +34,12 @@ const GROUPS: Record<string, ResourceDef[]> = {
   "apps/v1": [
     { resource: "deployments", kind: "Deployment", namespaced: true, shortNames: ["deploy"] },
     { resource: "replicasets", kind: "ReplicaSet", namespaced: true, shortNames: ["rs"] },
+    { resource: "statefulsets", kind: "StatefulSet", namespaced: true, shortNames: ["sts"] },
+    { resource: "daemonsets", kind: "DaemonSet", namespaced: true, shortNames: ["ds"] },
+  ],
+  "batch/v1": [
+    { resource: "jobs", kind: "Job", namespaced: true, shortNames: [] },
+    { resource: "cronjobs", kind: "CronJob", namespaced: true, shortNames: ["cj"] },
   ],
   "storage.k8s.io/v1": [{ resource: "storageclasses", kind: "StorageClass", namespaced: false, shortNames: ["sc"] }],
   "coordination.k8s.io/v1": [{ resource: "leases", kind: "Lease", namespaced: true, shortNames: [] }],
