@@ -104,6 +104,12 @@ describe("incident generation", () => {
           const ep = s.cluster.store.get<{ subsets?: { addresses?: unknown[] }[] } & never>("Endpoints", ns, svc.name) as unknown as { subsets?: { addresses?: unknown[] }[] };
           expect((ep?.subsets ?? []).reduce((n, x) => n + (x.addresses?.length ?? 0), 0), svc.name).toBeGreaterThan(0);
         }
+        for (const cj of s.cluster.store.list<{ metadata: { name: string }; status?: { lastSuccessfulTime?: string } } & never>("CronJob", ns) as unknown as { metadata: { name: string } }[]) {
+          // The CronJob's batch runs and succeeds within its schedule (at most an hour).
+          s.check(61 * 60_000);
+          const status = (s.cluster.store.get("CronJob", ns, cj.metadata.name) as { status?: { lastSuccessfulTime?: string } }).status;
+          expect(status?.lastSuccessfulTime, `${cj.metadata.name} ran`).toBeDefined();
+        }
       }
     });
   }
