@@ -6,8 +6,8 @@ function limitFromEnv(name: string, fallback: number): number {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
-/** Sign-ups allowed per client address per 10 minutes (`SIGNUP_RATE_LIMIT`, default 20: a class behind one NAT). */
-export const SIGN_UP_LIMIT = limitFromEnv("SIGNUP_RATE_LIMIT", 20);
+/** Sign-ups allowed per client address per 10 minutes (`SIGNUP_RATE_LIMIT`, default 60: a whole class behind one NAT signing up at 9:00). */
+export const SIGN_UP_LIMIT = limitFromEnv("SIGNUP_RATE_LIMIT", 60);
 /** Guest sessions ("Try it now") allowed per client address per 10 minutes (`GUEST_RATE_LIMIT`, default 300). */
 export const GUEST_LIMIT = limitFromEnv("GUEST_RATE_LIMIT", 300);
 const WINDOW_MS = 10 * 60 * 1000;
