@@ -39,6 +39,13 @@ export const kubeletController: Controller = {
     let inputs = "";
     for (const k of INPUT_KINDS) inputs += `|${ctx.store.kindVersion(k)}`;
     const network = ctx.store.kindVersion(NETWORK_KIND);
+    // A pass over unchanged inputs (no Pod, input or Endpoints written since a pass that wrote
+    // nothing), at the same instant or before any pod is due, would only skip every pod.
+    const quiet = ctx.state<QuietPass>(KUBELET, "quiet", () => ({ versions: "", atMs: NaN, untilMs: -Infinity }));
+    const versions = `${inputs}|${ctx.store.kindVersion("Pod")}|${network}`;
+    if (quiet.versions === versions && (quiet.atMs === ctx.now || ctx.now < quiet.untilMs)) return;
+    const before = ctx.store.version;
+    let untilAll = Infinity;
     const nodes = new Map<string, Node | null>();
     const live = new Set<string>();
     for (const pod of ctx.store.list<Pod>("Pod")) {
@@ -66,14 +73,19 @@ export const kubeletController: Controller = {
           // As if synced: the same as a sync would leave.
           last.atMs = ctx.now;
           last.network = network;
+          if (last.untilMs < untilAll) untilAll = last.untilMs;
           continue;
         }
-        if (last.atMs === ctx.now && last.network === network) continue;
+        if (last.atMs === ctx.now && last.network === network) {
+          if (last.untilMs < untilAll) untilAll = last.untilMs;
+          continue;
+        }
       }
       const untilMs = syncPod(ctx, pod, node, lookup);
       const after = ctx.store.get<Pod>("Pod", pod.metadata.namespace, pod.metadata.name);
       if (after) seen[uid] = { inputs, resourceVersion: after.metadata.resourceVersion, network, atMs: ctx.now, untilMs };
       else delete seen[uid];
+      if (untilMs < untilAll) untilAll = untilMs;
     }
     const index = trackedPods(ctx);
     for (const uid of [...index.uids]) {
@@ -83,8 +95,20 @@ export const kubeletController: Controller = {
       if (pr) forgetPod(ctx, pr);
       else index.uids.splice(index.uids.indexOf(uid), 1);
     }
+    if (ctx.store.version === before) {
+      quiet.versions = versions;
+      quiet.atMs = ctx.now;
+      quiet.untilMs = untilAll;
+    } else quiet.versions = "";
   },
 };
+
+/** The inputs of the kubelet's last pass that wrote nothing, and until when no pod is due. */
+interface QuietPass {
+  versions: string;
+  atMs: number;
+  untilMs: number;
+}
 
 /**
  * Makes the kubelet sync every pod again at the next instant the cluster wakes up, whatever is
@@ -94,5 +118,7 @@ export const kubeletController: Controller = {
 export function resyncAllPods(cluster: { controllerState<T>(controller: string, key: string): T | undefined }): void {
   const seen = cluster.controllerState<Record<string, SeenPod>>(KUBELET, "seen");
   if (seen) for (const last of Object.values(seen)) last.untilMs = last.atMs;
+  const quiet = cluster.controllerState<QuietPass>(KUBELET, "quiet");
+  if (quiet) quiet.versions = "";
 }
 
