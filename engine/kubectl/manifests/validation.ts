@@ -8,6 +8,7 @@ import type { Container, Deployment, KObject, LabelSelector, Pod, PodSpec, Servi
 import { matchesSelector } from "../../model/labels";
 import { cpuMillis, bytes, parseQuantity } from "../../model/quantity";
 import { deepEqual } from "../patch/json-value";
+import { cronScheduleError, isKnownTimeZone } from "../../controllers/cronjob/cron-schedule";
 import { goLabelSelector, goStringMap, goValue, type FieldError } from "./field-errors";
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -46,6 +47,12 @@ export function validateCreate(obj: KObject): FieldError[] {
       break;
     case "Pod":
       validatePodSpec((obj as Pod).spec, "spec", errs);
+      break;
+    case "Job":
+      validateJobTemplate(obj.spec?.template, "spec.template", errs);
+      break;
+    case "CronJob":
+      validateCronJob(obj, errs);
       break;
     case "Service":
       validateService(obj as Service, errs);
@@ -309,4 +316,32 @@ function validateDataKeys(obj: KObject, errs: FieldError[]): void {
       if (!CONFIG_KEY.test(k)) errs.push({ field: `${field}[${k}]`, type: "Invalid", value: goValue(k), detail: CONFIG_KEY_MSG });
     }
   }
+}
+
+/** A Job's (or a CronJob's job template's) pod template: restartPolicy OnFailure or Never, and a valid pod spec. */
+function validateJobTemplate(template: { spec?: PodSpec } | undefined, path: string, errs: FieldError[]): void {
+  if (!template?.spec) {
+    errs.push({ field: `${path}.spec.containers`, type: "Required" });
+    return;
+  }
+  const restart = template.spec.restartPolicy;
+  if (restart !== "OnFailure" && restart !== "Never") {
+    errs.push({ field: `${path}.spec.restartPolicy`, type: "Unsupported", value: goValue(restart ?? ""), detail: 'supported values: "OnFailure", "Never"' });
+  }
+  validatePodSpec(template.spec, `${path}.spec`, errs);
+}
+
+/** A CronJob: a schedule robfig/cron parses, a known time zone, and a valid job template. */
+function validateCronJob(obj: KObject, errs: FieldError[]): void {
+  const spec = obj.spec ?? {};
+  const schedule = String(spec.schedule ?? "");
+  if (!schedule) errs.push({ field: "spec.schedule", type: "Required" });
+  else {
+    const err = cronScheduleError(schedule);
+    if (err) errs.push({ field: "spec.schedule", type: "Invalid", value: goValue(schedule), detail: err });
+  }
+  if (typeof spec.timeZone === "string" && !isKnownTimeZone(spec.timeZone)) {
+    errs.push({ field: "spec.timeZone", type: "Invalid", value: goValue(spec.timeZone), detail: `unknown time zone ${spec.timeZone}` });
+  }
+  validateJobTemplate(spec.jobTemplate?.spec?.template, "spec.jobTemplate.spec.template", errs);
 }

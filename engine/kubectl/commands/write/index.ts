@@ -26,6 +26,8 @@ import {
   createServiceAccountCommand,
 } from "./create-generated";
 import { exposeCommand } from "./expose";
+import { createJobCommand } from "./create-job";
+import { createCronJobCommand } from "./create-cronjob";
 import { runCommand } from "./run";
 
 export { applyEditedYaml, EDIT_HEADER } from "./edit";
@@ -40,6 +42,8 @@ export const writeCommands: CommandSpec[] = [
   createDeploymentCommand,
   createNamespaceCommand,
   createServiceAccountCommand,
+  createJobCommand,
+  createCronJobCommand,
   replaceCommand,
   editCommand,
   patchCommand,

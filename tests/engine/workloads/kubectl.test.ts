@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import type { CronJob, Job, Pod } from "../../../engine/model/types";
+import { runKubectl } from "../../../engine/kubectl/kubectl";
+import type { Cluster } from "../../../engine/runtime/cluster";
+import { world } from "./harness";
+
+const NS = `
+apiVersion: v1
+kind: Namespace
+metadata: { name: shop }
+`;
+
+/** Runs kubectl with an argv (no shell splitting). */
+function k(cluster: Cluster, ...argv: string[]) {
+  const r = runKubectl(cluster, argv, undefined, { namespace: "shop" });
+  return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+}
+
+describe("kubectl create job", () => {
+  it("prints the generated Job under --dry-run=client as kubectl v1.32 does", () => {
+    const { cluster } = world(NS);
+    expect(k(cluster, "create", "job", "x", "--image=busybox", "--dry-run=client", "-o", "yaml", "--", "date").stdout).toBe(
+      `apiVersion: batch/v1
+kind: Job
+metadata:
+  creationTimestamp: null
+  name: x
+spec:
+  template:
+    metadata:
+      creationTimestamp: null
+    spec:
+      containers:
+      - command:
+        - date
+        image: busybox
+        name: x
+        resources: {}
+      restartPolicy: Never
+status: {}
+`,
+    );
+    expect(k(cluster, "create", "job", "x", "--image=busybox", "--dry-run=client").stdout).toBe("job.batch/x created (dry run)\n");
+  });
+
+  it("refuses bad arguments with kubectl's errors", () => {
+    const { cluster } = world(NS);
+    expect(k(cluster, "create", "job")).toEqual({ stdout: "", stderr: "error: exactly one NAME is required, got 0\nSee 'kubectl create job -h' for help and examples\n", exitCode: 1 });
+    expect(k(cluster, "create", "job", "x").stderr).toBe("error: either --image or --from must be specified\n");
+    expect(k(cluster, "create", "job", "x", "--image=busybox", "--from=cronjob/y").stderr).toBe("error: either --image or --from must be specified\n");
+    expect(k(cluster, "create", "job", "x", "--from=cronjob/nope").stderr).toBe('Error from server (NotFound): cronjobs.batch "nope" not found\n');
+  });
+
+  it("creates a Job that runs to completion, and one from a CronJob", () => {
+    const { cluster } = world(NS);
+    expect(k(cluster, "create", "job", "hello", "--image=busybox:1.36", "--", "echo", "hello")).toEqual({ stdout: "job.batch/hello created\n", stderr: "", exitCode: 0 });
+    cluster.advanceBy(60_000);
+    const job = cluster.store.get<Job>("Job", "shop", "hello")!;
+    expect(job.status?.succeeded).toBe(1);
+    expect(k(cluster, "logs", "job/hello").stdout).toBe("hello\n");
+    expect(k(cluster, "create", "cronjob", "nightly", "--image=busybox:1.36", "--schedule=0 3 * * *", "--", "echo", "nightly").stdout).toBe("cronjob.batch/nightly created\n");
+    expect(k(cluster, "create", "job", "nightly-manual", "--from=cronjob/nightly").stdout).toBe("job.batch/nightly-manual created\n");
+    const manual = cluster.store.get<Job>("Job", "shop", "nightly-manual")!;
+    const cj = cluster.store.get<CronJob>("CronJob", "shop", "nightly")!;
+    expect(manual.metadata.annotations).toEqual({ "cronjob.kubernetes.io/instantiate": "manual" });
+    expect(manual.metadata.ownerReferences).toEqual([{ apiVersion: "batch/v1", kind: "CronJob", name: "nightly", uid: cj.metadata.uid, controller: true }]);
+    cluster.advanceBy(60_000);
+    expect(manual.status?.succeeded).toBe(1);
+    const pods = cluster.store.list<Pod>("Pod", "shop").filter((p) => p.metadata.name.startsWith("nightly-manual-"));
+    expect(pods.length).toBe(1);
+    expect(k(cluster, "create", "job", "x", "--from=deploy/nope").stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
+  });
+});
+
+describe("kubectl create cronjob", () => {
+  it("requires --image and --schedule, and prints the generated CronJob", () => {
+    const { cluster } = world(NS);
+    expect(k(cluster, "create", "cronjob").stderr).toMatch(/run\.go:72\] "command failed" err="required flag\(s\) \\"image\\", \\"schedule\\" not set"\n$/);
+    expect(k(cluster, "create", "cronjob", "x", "y", "--image=busybox", "--schedule=1").stderr).toBe("error: exactly one NAME is required, got 2\nSee 'kubectl create cronjob -h' for help and examples\n");
+    expect(k(cluster, "create", "cj", "x", "--image=busybox", "--schedule=*/5 * * * *", "--dry-run=client", "-o", "yaml").stdout).toBe(
+      `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  creationTimestamp: null
+  name: x
+spec:
+  jobTemplate:
+    metadata:
+      creationTimestamp: null
+      name: x
+    spec:
+      template:
+        metadata:
+          creationTimestamp: null
+        spec:
+          containers:
+          - image: busybox
+            name: x
+            resources: {}
+          restartPolicy: OnFailure
+  schedule: '*/5 * * * *'
+status: {}
+`,
+    );
+  });
+
+  it("is refused by the API server with an unparseable schedule or an Always restart policy", () => {
+    const { cluster } = world(NS);
+    expect(k(cluster, "create", "cronjob", "x", "--image=busybox", "--schedule=bad").stderr).toBe('The CronJob "x" is invalid: spec.schedule: Invalid value: "bad": expected exactly 5 fields, found 1: [bad]\n');
+    expect(k(cluster, "create", "cronjob", "x", "--image=busybox", "--schedule=* * * * *", "--restart=Always").stderr).toBe(
+      'The CronJob "x" is invalid: spec.jobTemplate.spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"\n',
+    );
+  });
+});
+
