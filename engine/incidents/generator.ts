@@ -44,7 +44,7 @@ export const FAMILY_LABELS: Record<IncidentFamily | "any", string> = {
   pending: "Pending pods",
   crashloop: "CrashLoopBackOff",
   "container-config": "CreateContainerConfigError",
-  networking: "Services without endpoints",
+  networking: "Unreachable Services",
   rollout: "Stuck rollout",
   any: "Any family",
 };
@@ -200,7 +200,8 @@ function compose(inputs: IncidentInputs, id: string): GeneratedIncident {
   ];
   const explanation = applied.length === 1 ? applied[0].explanation : `This incident had ${applied.length} independent causes.\n\n${applied.map((a, i) => `${i + 1}. ${a.explanation}`).join("\n\n")}`;
   const brief = `${instance.team} reports trouble with ${instance.system} in namespace ${ns}. ${applied.map((a) => a.report).join(" ")} Find out what is wrong and fix it, without losing anything that was deployed.`;
-  const title = `${FAMILY_LABELS[family === "mixed" ? "any" : family] === "Any family" ? "Several symptoms" : FAMILY_LABELS[family as IncidentFamily]} in ${ns}: ${instance.workloads.map((w) => w.name).join(", ")}`;
+  const where = instance.system.replace(/\s*\(.*\)$/, "");
+  const title = family === "mixed" ? `Several problems in ${where}` : `${FAMILY_LABELS[family]} in ${where}`;
 
   const history: ScenarioFile["history"] = [];
   for (const st of instance.steps) history.push({ ago: `${Math.round(st.agoMs / 1000)}s`, cordon: st.cordon });

@@ -228,7 +228,7 @@ export const DEPENDENCY_SELECTOR: Fault = {
       symptomChecks: [...callers.map(healthyId), endpointsId(s)],
       nonFixes: [],
       hints: [
-        `${cap(caller.name)}'s own logs say why it exits: \`${logsOf(ctx, caller)}\`.`,
+        `The logs of ${caller.name} say why it exits: \`${logsOf(ctx, caller)}\`.`,
         `It cannot connect to \`${s.name}\` while ${backend.name} itself is healthy. What does \`kubectl get endpoints ${s.name}\` say, and does the Service's selector match ${backend.name}'s pod labels?`,
         `Make the selector match the pods: \`${fix}\`.`,
       ],
