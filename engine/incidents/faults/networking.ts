@@ -19,7 +19,7 @@ function svc(ctx: FaultContext): ServiceModel {
 
 function unreachable(ctx: FaultContext, s: ServiceModel): string {
   const w = workloadOf(ctx.instance, s);
-  return `Requests from ${s.calledBy} to ${w.says} fail with 503 errors (through the Service ${s.name}), although nobody touched the pods.`;
+  return `Calls from ${s.calledBy} to ${w.says} fail with 503 errors (through the Service ${s.name}), although nobody touched the pods.`;
 }
 
 /** A Service selector that matches no pod. */
@@ -75,7 +75,7 @@ export const WRONG_TARGET_PORT: Fault = {
     const fix = jsonPatch(ctx, "Service", s.name, [{ op: "replace", path: "/spec/ports/0/targetPort", value: s.targetPort }]);
     const check: Check = { id: `${s.role}-service-port-kept`, kind: "fieldEquals", object: "Service", name: s.name, namespace: ctx.instance.namespace, path: "spec.ports[0].port", value: s.port, message: `Clients call port ${s.port}; keep the Service's port` };
     return {
-      report: `Requests from ${s.calledBy} to the Service ${s.name} on port ${s.port} fail with "connection refused", although the pods of ${w.name} are Running and Ready.`,
+      report: `Calls from ${s.calledBy} to the Service ${s.name} on port ${s.port} fail with "connection refused", although the pods of ${w.name} are Running and Ready.`,
       symptoms: [noEndpoints(ctx.instance.namespace, s)],
       checks: [check],
       symptomChecks: [endpointsId(s)],
@@ -111,7 +111,7 @@ export const READINESS_NEVER_PASSES: Fault = {
     const fix = mergePatch(ctx, w.kind, w.name, { spec: { template: { spec: { containers: [{ name: w.container, readinessProbe: { httpGet: { path: w.app.readinessPath, port: w.app.port } } }] } } } });
     const check: Check = { id: `${ctx.id}keeps-readiness`, kind: "probeKept", workload: w.kind, name: w.name, namespace: ctx.instance.namespace, container: w.container, probe: "readiness" };
     return {
-      report: `Requests from ${s.calledBy} to ${w.says} fail with 503 errors; its pods are Running, but the Service ${s.name} serves nothing.`,
+      report: `Calls from ${s.calledBy} to ${w.says} fail with 503 errors; its pods are Running, but the Service ${s.name} serves nothing.`,
       symptoms: [noEndpoints(ctx.instance.namespace, s), unhealthy(ctx.instance.namespace, w)],
       checks: [check],
       symptomChecks: [endpointsId(s), healthyId(w)],
