@@ -77,11 +77,12 @@ function syncDaemonSet(ctx: ControllerContext, ds: DaemonSet, nodes: Node[], can
   for (const node of nodes) {
     const probe = daemonPodFor(ds, node.metadata.name, hashValue);
     const { shouldRun, shouldContinueRunning } = nodeShouldRunDaemonPod(ds, node, probe);
-    const onNode = (byNode.get(node.metadata.name) ?? []).filter((p) => !p.metadata.deletionTimestamp);
+    const all = byNode.get(node.metadata.name) ?? [];
+    const onNode = all.filter((p) => !p.metadata.deletionTimestamp);
     byNode.delete(node.metadata.name);
     if (shouldRun) desired++;
     if (shouldRun || shouldContinueRunning) {
-      if (onNode.length > 0 && shouldRun) current++;
+      if (all.length > 0 && shouldRun) current++;
       if (!shouldRun && onNode.length > 0) misscheduled++;
       const failed = onNode.filter((p) => p.status?.phase === "Failed");
       for (const p of failed) {
@@ -89,7 +90,8 @@ function syncDaemonSet(ctx: ControllerContext, ds: DaemonSet, nodes: Node[], can
         toDelete.push(p);
       }
       const alive = onNode.filter((p) => p.status?.phase !== "Failed");
-      if (alive.length === 0 && shouldRun && failed.length === 0) toCreate.push(node.metadata.name);
+      // A node whose pod is still terminating gets its new pod once the old one is gone (maxSurge 0).
+      if (all.length === 0 && shouldRun) toCreate.push(node.metadata.name);
       // More than one pod on a node: keep the oldest.
       const sorted = [...alive].sort((a, b) => (a.metadata.creationTimestamp! < b.metadata.creationTimestamp! ? -1 : a.metadata.creationTimestamp! > b.metadata.creationTimestamp! ? 1 : 0));
       for (const extra of sorted.slice(1)) toDelete.push(extra);

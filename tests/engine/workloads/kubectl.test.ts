@@ -113,3 +113,68 @@ status: {}
   });
 });
 
+
+const STS_AND_DS = `
+apiVersion: v1
+kind: Namespace
+metadata: { name: shop }
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: cache, namespace: shop }
+spec:
+  serviceName: cache
+  replicas: 2
+  selector:
+    matchLabels: { app: cache }
+  template:
+    metadata:
+      labels: { app: cache }
+    spec:
+      containers:
+        - name: redis
+          image: redis:7
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: agent, namespace: shop }
+spec:
+  selector:
+    matchLabels: { app: agent }
+  template:
+    metadata:
+      labels: { app: agent }
+    spec:
+      containers:
+        - name: agent
+          image: busybox:1.36
+          command: ["sleep", "infinity"]
+`;
+
+describe("rollout for StatefulSets and DaemonSets", () => {
+  it("reports rollout status as kubectl's status viewers do", () => {
+    const { cluster } = world(STS_AND_DS);
+    expect(k(cluster, "rollout", "status", "sts/cache")).toEqual({ stdout: "partitioned roll out complete: 2 new pods have been updated...\n", stderr: "", exitCode: 0 });
+    expect(k(cluster, "rollout", "status", "ds/agent").stdout).toBe('daemon set "agent" successfully rolled out\n');
+    expect(k(cluster, "rollout", "restart", "sts/cache").stdout).toBe("statefulset.apps/cache restarted\n");
+    expect(k(cluster, "rollout", "status", "sts/cache").stdout).toBe("Waiting for 1 pods to be ready...\n");
+    cluster.advanceBy(120_000);
+    expect(k(cluster, "rollout", "status", "sts/cache").stdout).toBe("partitioned roll out complete: 2 new pods have been updated...\n");
+    const pods = cluster.store.list<Pod>("Pod", "shop").filter((p) => p.metadata.name.startsWith("cache-"));
+    expect(pods.every((p) => p.spec.containers && p.metadata.annotations?.["kubectl.kubernetes.io/restartedAt"])).toBe(true);
+    expect(k(cluster, "rollout", "restart", "ds/agent").stdout).toBe("daemonset.apps/agent restarted\n");
+    expect(k(cluster, "rollout", "status", "ds/agent").stdout).toMatch(/^Waiting for daemon set "agent" rollout to finish: 0 out of 2 new pods have been updated\.\.\.\n$/);
+    cluster.advanceBy(120_000);
+    expect(k(cluster, "rollout", "status", "ds/agent").stdout).toBe('daemon set "agent" successfully rolled out\n');
+  });
+
+  it("scales a StatefulSet up in order", () => {
+    const { cluster } = world(STS_AND_DS);
+    expect(k(cluster, "scale", "sts", "cache", "--replicas=4").stdout).toBe("statefulset.apps/cache scaled\n");
+    cluster.advanceBy(60_000);
+    const pods = cluster.store.list<Pod>("Pod", "shop").filter((p) => p.metadata.name.startsWith("cache-"));
+    const readyAt = (p: Pod) => Date.parse(p.status.conditions!.find((c) => c.type === "Ready")!.lastTransitionTime!);
+    expect(Date.parse(pods[3].metadata.creationTimestamp!)).toBeGreaterThanOrEqual(Math.floor(readyAt(pods[2]) / 1000) * 1000);
+    expect(k(cluster, "get", "sts", "cache").stdout).toMatch(/^NAME\s+READY\s+AGE\ncache\s+4\/4\s+7m\n$/);
+  });
+});

@@ -5,7 +5,7 @@
  * prints the line kubectl would print for the rollout as it stands now (as with
  * `--watch=false`) and exits 0, or 1 when the progress deadline was exceeded.
  */
-import type { Deployment, KObject, PodTemplateSpec, ReplicaSet } from "../../../model/types";
+import type { DaemonSet, Deployment, KObject, PodTemplateSpec, ReplicaSet, StatefulSet } from "../../../model/types";
 import { rfc3339 } from "../../../runtime/clock";
 import type { CommandContext, CommandResult, ParsedArgs } from "../../command";
 import { flagInt } from "../../args";
@@ -16,6 +16,7 @@ import { formatRows } from "../../printers/tabwriter";
 import { resourceWithGroup } from "../../errors";
 import { CHANGE_CAUSE_ANNOTATION, dryRunOf, nameRef, outputOf, printWritten, resolveTargets, result, writeCommand } from "./common";
 import { patchMutation } from "./mutate";
+import { daemonSetRolloutStatus, statefulSetRolloutStatus } from "./rollout-status-viewers";
 
 const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
 
@@ -54,6 +55,12 @@ function runStatus(ctx: CommandContext, args: ParsedArgs): CommandResult {
   let stdout = "";
   let stderr = "";
   for (const obj of targets.objects) {
+    if (obj.kind === "StatefulSet" || obj.kind === "DaemonSet") {
+      const v = obj.kind === "StatefulSet" ? statefulSetRolloutStatus(obj as StatefulSet) : daemonSetRolloutStatus(obj as DaemonSet);
+      if (v.error) stderr += v.error;
+      else stdout += v.line;
+      continue;
+    }
     if (obj.kind !== "Deployment") {
       stderr += noViewer(obj, "status viewer");
       continue;
