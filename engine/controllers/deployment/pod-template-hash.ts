@@ -28,12 +28,25 @@ export function canonicalJson(value: unknown): string {
  */
 const templateCache = new WeakMap<PodTemplateSpec, { text: string; key: string }>();
 
+/**
+ * Keys by plain JSON text, across templates: the key is a pure function of the template's value,
+ * and the same text is the same value, so a template seen before (the same CoreDNS template in
+ * every cluster, a scenario's template in every attempt) is not canonicalised again. Bounded.
+ */
+const keyByText = new Map<string, string>();
+const MAX_KEYS_BY_TEXT = 2_000;
+
 /** The template as canonical JSON without the pod-template-hash label (`EqualIgnoreHash`). */
 export function templateKeyIgnoringHash(template: PodTemplateSpec): string {
   const text = JSON.stringify(template);
   const hit = templateCache.get(template);
   if (hit && hit.text === text) return hit.key;
-  const key = canonicalKeyIgnoringHash(template);
+  let key = keyByText.get(text);
+  if (key === undefined) {
+    key = canonicalKeyIgnoringHash(template);
+    if (keyByText.size >= MAX_KEYS_BY_TEXT) keyByText.clear();
+    keyByText.set(text, key);
+  }
   templateCache.set(template, { text, key });
   return key;
 }
