@@ -17,7 +17,7 @@ describe("crashcourse CLI", () => {
     const out = JSON.parse(execFileSync(process.execPath, [...BIN, "scenarios", "--json"], { encoding: "utf8" }));
     expect(out.length).toBe(listScenarios().length);
     for (const s of out) expect(Object.keys(s).sort()).toEqual(["difficulty", "family", "id", "title"]);
-  });
+  }, 60_000);
 
   for (const id of ["image-pull-repo-typo", "pending-untolerated-taint", "crash-spring-profile"]) {
     it(`play ${id} --json: the printed solution passes, one JSON object per input line`, () => {
