@@ -135,6 +135,20 @@ async function runLevel(learners: Learner[], level: number): Promise<LevelResult
   return result;
 }
 
+/** Which build was served: the commit checked out and when `.next` was built. */
+function buildInfo(): string {
+  const commit = (() => {
+    try {
+      return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    } catch {
+      return "unknown";
+    }
+  })();
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  const builtAt = fs.existsSync(buildId) ? new Date(fs.statSync(buildId).mtimeMs).toISOString().slice(0, 16).replace("T", " ") : "none";
+  return `commit ${commit}, production build of ${builtAt} UTC`;
+}
+
 function fmt(ms: number): string {
   return Number.isFinite(ms) ? (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1)) : "–";
 }
@@ -218,7 +232,7 @@ async function main(): Promise<void> {
       ...rows,
       "",
       `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores), ` +
-        `Node ${process.version}; client and server on the same machine. \`uptime\` after the run: \`${uptime}\`.`,
+        `Node ${process.version}, ${buildInfo()}; client and server on the same machine. \`uptime\` after the run: \`${uptime}\`.`,
     ].join("\n");
     writeDocsSection("load", section, DOCS_FILE);
     console.log(`Wrote ${path.relative(process.cwd(), DOCS_FILE)}`);
