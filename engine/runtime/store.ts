@@ -107,6 +107,14 @@ export class ObjectStore {
     return out;
   }
 
+  /** Whether some object of a kind (all namespaces) satisfies `predicate`, without copying the list. */
+  some<T extends KObject = KObject>(kind: string, predicate: (obj: T) => boolean): boolean {
+    const b = this.byKind.get(kind);
+    if (!b) return false;
+    for (const o of b.values()) if (predicate(o as T)) return true;
+    return false;
+  }
+
   /** How many objects of a kind the store holds (all namespaces). */
   count(kind: string): number {
     return this.byKind.get(kind)?.size ?? 0;

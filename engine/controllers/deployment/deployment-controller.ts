@@ -89,8 +89,7 @@ const WITHOUT_PODS = ["Deployment", "ReplicaSet"] as const;
  * ReplicaSets' counts, so the Pod writes of every kubelet sync cannot change its decisions.
  */
 function inputKinds(ctx: ControllerContext): readonly string[] {
-  for (const d of ctx.store.list<Deployment>("Deployment")) if (d.spec?.strategy?.type === "Recreate") return WITH_PODS;
-  return WITHOUT_PODS;
+  return ctx.store.some<Deployment>("Deployment", (d) => d.spec?.strategy?.type === "Recreate") ? WITH_PODS : WITHOUT_PODS;
 }
 
 /** What a Deployment's last sync that changed nothing saw, and until when the same inputs decide the same. */

@@ -91,8 +91,7 @@ const INPUT_KINDS = ["Namespace", "ServiceAccount", "ConfigMap"] as const;
  * namespace terminates, when it drains every kind (and then runs on every pass).
  */
 function inputKinds(ctx: ControllerContext): readonly string[] | undefined {
-  for (const ns of ctx.store.list<Namespace>("Namespace")) if (ns.metadata.deletionTimestamp) return undefined;
-  return INPUT_KINDS;
+  return ctx.store.some<Namespace>("Namespace", (ns) => !!ns.metadata.deletionTimestamp) ? undefined : INPUT_KINDS;
 }
 
 /** The namespace controller (plus the service-account and root-CA publishers). */
