@@ -269,12 +269,14 @@ export function pickIncident(req: IncidentRequest): IncidentInputs {
     const shape = rng.pick(shapesFor(difficulty));
     const topology = rng.pick(TOPOLOGIES).id;
     const instance = buildInstance(topology, req.seed);
-    const options = candidates.flatMap((fault) => fault.targets(instance).map((target) => ({ fault, target })));
-    const others = strict ? options : FAULTS.flatMap((fault) => fault.targets(instance).map((target) => ({ fault, target })));
+    // Faults are drawn uniformly, then one of their targets (so a fault with many targets is not more likely).
+    const options = candidates.map((fault) => ({ fault, targets: fault.targets(instance) })).filter((o) => o.targets.length > 0);
+    const others = strict ? options : FAULTS.map((fault) => ({ fault, targets: fault.targets(instance) })).filter((o) => o.targets.length > 0);
     if (options.length === 0) continue;
     const picks: { fault: Fault; target: FaultTarget }[] = [];
     for (let tries = 0; picks.length < shape.count && tries < 40; tries++) {
-      const option = rng.pick(picks.length === 0 ? options : others);
+      const drawn = rng.pick(picks.length === 0 ? options : others);
+      const option = { fault: drawn.fault, target: rng.pick(drawn.targets) };
       const next = [...picks, option];
       if (!compatible(instance, next)) continue;
       picks.push(option);
