@@ -71,6 +71,43 @@ export const ROLLOUT_CRASHING_VERSION: Fault = {
   },
 };
 
+/** A new version that asks for more CPU than any node has. */
+export const ROLLOUT_UNSCHEDULABLE_VERSION: Fault = {
+  id: "rollout-unschedulable-version",
+  family: "rollout",
+  description: "a RollingUpdate to a template whose CPU request no node can satisfy",
+  distance: 1,
+  rollout: true,
+  causeWords: [...ROLLOUT_WORDS, "cpu", "request", "requests", "resources", "scheduler", "insufficient", "capacity"],
+  targets: (i) => i.workloads.filter((w) => w.kind === "Deployment").map((w) => ({ workload: w.role })),
+  claims: (_i, t) => [t.workload!],
+  apply(ctx) {
+    const w = wl(ctx);
+    const c = mainContainer(ctx.instance, w);
+    const bad = ctx.rng.pick(["6", "8"]);
+    c.resources = { ...c.resources, requests: { ...(c.resources?.requests ?? {}), cpu: bad } };
+    return common(ctx, w, `requests \`cpu: ${bad}\`, more than any node can allocate, so its pod stayed Pending (\`Insufficient cpu\`)`, `the new pod is Pending with \`Insufficient cpu\` (it requests ${bad} CPUs)`);
+  },
+};
+
+/** A new version whose readiness probe never passes. */
+export const ROLLOUT_FAILING_READINESS: Fault = {
+  id: "rollout-failing-readiness",
+  family: "rollout",
+  description: "a RollingUpdate to a template whose readiness probe asks for a path the app does not serve",
+  distance: 1,
+  rollout: true,
+  causeWords: [...ROLLOUT_WORDS, "readiness", "probe", "probes"],
+  targets: (i) => i.workloads.filter((w) => w.kind === "Deployment" && w.app.protocol === "http" && mainContainer(i, w).readinessProbe).map((w) => ({ workload: w.role })),
+  claims: (_i, t) => [t.workload!],
+  apply(ctx) {
+    const w = wl(ctx);
+    const c = mainContainer(ctx.instance, w);
+    c.readinessProbe = { httpGet: { path: w.app.wrongPath!, port: w.app.port }, initialDelaySeconds: 2, periodSeconds: 5 } as typeof c.readinessProbe;
+    return common(ctx, w, `probes readiness on \`${w.app.wrongPath}\`, which the app answers with 404, so its pod ran but never became Ready`, `the new pod runs but is never Ready (\`Readiness probe failed: HTTP probe failed with statuscode: 404\`)`);
+  },
+};
+
 /** The rollout faults. */
-export const ROLLOUT_FAULTS: Fault[] = [ROLLOUT_UNPUBLISHED_IMAGE, ROLLOUT_CRASHING_VERSION];
+export const ROLLOUT_FAULTS: Fault[] = [ROLLOUT_UNPUBLISHED_IMAGE, ROLLOUT_CRASHING_VERSION, ROLLOUT_UNSCHEDULABLE_VERSION, ROLLOUT_FAILING_READINESS];
 
