@@ -23,6 +23,54 @@ interface SeenPod {
   network: number;
   atMs: number;
   untilMs: number;
+  /**
+   * For a pod whose running process depends on other services (due at every instant): what
+   * the network looked like right after its sync — the Pods' version and every process's
+   * listening state — and until when nothing but a change of those could make a sync do
+   * something (its own next due instant, or a process starting or stopping to listen).
+   */
+  net?: { pods: number; listeners: string; untilMs: number };
+}
+
+/**
+ * Everything about the simulated processes that the network model reads through
+ * `listenerAt` and does not read from the store: which container runs (by id), whether its
+ * application reports itself unready, and when it stops. Listening start and exit instants
+ * are fixed per running id and covered by {@link nextListenerChange}.
+ */
+function listenerState(ctx: ControllerContext, lookup: (uid: string) => PodRuntime | undefined): string {
+  let out = "";
+  for (const uid of trackedPods(ctx).uids) {
+    const pr = lookup(uid);
+    if (!pr) continue;
+    for (const name in pr.containers) {
+      const r = pr.containers[name].running;
+      if (r) out += `${uid}/${name}:${r.id}:${r.unready ? 1 : 0}:${r.killAtMs ?? ""}:${r.stoppingAtMs ?? ""};`;
+    }
+  }
+  return out;
+}
+
+/** The first instant after `nowMs` at which a running process starts listening, exits, is killed or stops. */
+function nextListenerChange(ctx: ControllerContext, lookup: (uid: string) => PodRuntime | undefined, nowMs: number): number {
+  let next = Infinity;
+  const consider = (t: number | undefined) => {
+    if (t !== undefined && t > nowMs && t < next) next = t;
+  };
+  for (const uid of trackedPods(ctx).uids) {
+    const pr = lookup(uid);
+    if (!pr) continue;
+    for (const name in pr.containers) {
+      const r = pr.containers[name].running;
+      if (!r) continue;
+      const plan = r.plan;
+      if (plan.listenAt !== undefined) consider(r.startedAtMs + plan.listenAt * 1000);
+      if (plan.exit) consider(r.startedAtMs + plan.exit.at * 1000);
+      consider(r.killAtMs);
+      consider(r.stoppingAtMs);
+    }
+  }
+  return next;
 }
 
 /**
@@ -80,11 +128,24 @@ export const kubeletController: Controller = {
           if (last.untilMs < untilAll) untilAll = last.untilMs;
           continue;
         }
+        // Due only because its process depends on the network: nothing it can reach changed.
+        const net = last.net;
+        if (net && ctx.now < net.untilMs && last.network === network && net.pods === ctx.store.kindVersion("Pod") && net.listeners === listenerState(ctx, lookup)) {
+          last.atMs = ctx.now;
+          if (ctx.now < untilAll) untilAll = ctx.now;
+          continue;
+        }
       }
-      const untilMs = syncPod(ctx, pod, node, lookup);
+      const dependency = { dependent: false, untilMs: Infinity };
+      const untilMs = syncPod(ctx, pod, node, lookup, dependency);
       const after = ctx.store.get<Pod>("Pod", pod.metadata.namespace, pod.metadata.name);
-      if (after) seen[uid] = { inputs, resourceVersion: after.metadata.resourceVersion, network, atMs: ctx.now, untilMs };
-      else delete seen[uid];
+      if (after) {
+        const entry: SeenPod = { inputs, resourceVersion: after.metadata.resourceVersion, network, atMs: ctx.now, untilMs };
+        if (dependency.dependent) {
+          entry.net = { pods: ctx.store.kindVersion("Pod"), listeners: listenerState(ctx, lookup), untilMs: Math.min(dependency.untilMs, nextListenerChange(ctx, lookup, ctx.now)) };
+        }
+        seen[uid] = entry;
+      } else delete seen[uid];
       if (untilMs < untilAll) untilAll = untilMs;
     }
     const index = trackedPods(ctx);

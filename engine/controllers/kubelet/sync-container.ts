@@ -33,6 +33,12 @@ export interface SyncEnv {
    * outcome depends on something the kubelet cannot watch (other pods' processes).
    */
   due?: (atMs: number) => void;
+  /**
+   * When present, a running container whose health depends on other services sets
+   * `dependent` instead of noting `ctx.now` as due: the caller then resyncs the pod only
+   * when what the network shows could have changed (see the kubelet's reconcile).
+   */
+  network?: { dependent: boolean };
 }
 
 /** The image spec a container runs (after a pull), looked up in the registry model. */
@@ -457,7 +463,10 @@ function updateUnready(env: SyncEnv, c: Container, cr: ContainerRuntime, now: nu
   const app = r.plan.appId ? env.ctx.world.apps[r.plan.appId] : undefined;
   const reqs = (app?.requirements ?? []).filter((q) => q.when === "running");
   // Whether they hold depends on other pods' processes: every sync looks again.
-  if (reqs.length) env.due?.(now);
+  if (reqs.length) {
+    if (env.network) env.network.dependent = true;
+    else env.due?.(now);
+  }
   if (!reqs.length || listenAbs === undefined || now < listenAbs) return;
   const net = networkContext(env.ctx.store, env.ctx.world, env.lookup, now);
   const origin = { namespace: env.pod.metadata.namespace ?? "default", pod: env.pod };

@@ -71,7 +71,7 @@ function runtimeOf(pr: PodRuntime, c: Container, init: boolean): ContainerRuntim
  * with the same inputs (the pod, the kinds the kubelet reads) would change nothing: the earliest
  * wake-up it asked for, probe tick or retry tick due, or `ctx.now` when that cannot be told.
  */
-export function syncPod(outer: ControllerContext, pod: Pod, node: Node, lookup: (uid: string) => PodRuntime | undefined): number {
+export function syncPod(outer: ControllerContext, pod: Pod, node: Node, lookup: (uid: string) => PodRuntime | undefined, network?: { dependent: boolean; untilMs: number }): number {
   const uid = pod.metadata.uid!;
   const now = outer.now;
   let quiet = Infinity;
@@ -98,7 +98,8 @@ export function syncPod(outer: ControllerContext, pod: Pod, node: Node, lookup: 
       transitions: {},
     };
   });
-  const env: SyncEnv = { ctx, pod, node, pr, lookup, due };
+  const net = network ? { dependent: false } : undefined;
+  const env: SyncEnv = { ctx, pod, node, pr, lookup, due, network: net };
   if (pr.final && !pod.metadata.deletionTimestamp) {
     writeStatus(ctx, pod, pr, node);
     return now;
@@ -176,6 +177,13 @@ export function syncPod(outer: ControllerContext, pod: Pod, node: Node, lookup: 
   }
   if (initDone) for (const c of pod.spec.containers) syncContainer(env, c, runtimeOf(pr, c, false));
   writeStatus(ctx, pod, pr, node);
+  if (network && net!.dependent) {
+    // Due at every instant, as far as the caller's own bookkeeping goes; `untilMs` says until
+    // when nothing but the network could make a sync do something.
+    network.dependent = true;
+    network.untilMs = quiet;
+    return Math.min(quiet, now);
+  }
   return quiet;
 }
 
