@@ -178,3 +178,58 @@ describe("rollout for StatefulSets and DaemonSets", () => {
     expect(k(cluster, "get", "sts", "cache").stdout).toMatch(/^NAME\s+READY\s+AGE\ncache\s+4\/4\s+7m\n$/);
   });
 });
+
+describe("deleting workloads", () => {
+  it("cascades through owner references: CronJob → Jobs → Pods, StatefulSet → Pods (claims kept)", () => {
+    const { cluster } = world(`${NS}
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: { name: tick, namespace: shop }
+spec:
+  schedule: "* * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+            - name: tick
+              image: busybox:1.36
+              command: ["sh", "-c", "echo tick"]
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: db, namespace: shop }
+spec:
+  serviceName: db
+  replicas: 1
+  selector:
+    matchLabels: { app: db }
+  template:
+    metadata:
+      labels: { app: db }
+    spec:
+      containers:
+        - name: postgres
+          image: postgres:16
+          env:
+            - { name: POSTGRES_PASSWORD, value: x }
+          volumeMounts:
+            - { name: data, mountPath: /var/lib/postgresql/data }
+  volumeClaimTemplates:
+    - metadata: { name: data }
+      spec:
+        accessModes: [ReadWriteOnce]
+        resources:
+          requests: { storage: 1Gi }
+`);
+    expect(cluster.store.list("Job", "shop").length).toBeGreaterThan(0);
+    expect(k(cluster, "delete", "cronjob", "tick").stdout).toBe('cronjob.batch "tick" deleted\n');
+    expect(k(cluster, "delete", "sts", "db").stdout).toBe('statefulset.apps "db" deleted\n');
+    cluster.advanceBy(60_000);
+    expect(cluster.store.list("Job", "shop")).toEqual([]);
+    expect(cluster.store.list("Pod", "shop")).toEqual([]);
+    expect(cluster.store.list("PersistentVolumeClaim", "shop").map((p) => p.metadata.name)).toEqual(["data-db-0"]);
+  });
+});
