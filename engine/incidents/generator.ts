@@ -61,17 +61,17 @@ export function parseFaultKey(key: string): { fault: Fault; target: FaultTarget 
   const fault = faultById(at < 0 ? key : key.slice(0, at));
   if (!fault) throw new Error(`unknown fault "${key}"`);
   const t = at < 0 ? "" : key.slice(at + 1);
-  const target: FaultTarget = t.startsWith("service:") ? { service: t.slice(8) } : t ? { workload: t } : {};
+  const target: FaultTarget = t.startsWith("service:") ? { service: t.slice(8) } : t.startsWith("cronjob:") ? { cronjob: t.slice(8) } : t ? { workload: t } : {};
   return { fault, target };
 }
 
 /** The `<faultId>@<target>` key of a fault on a target. */
 export function faultKey(fault: Fault, target: FaultTarget): string {
-  return `${fault.id}@${target.service !== undefined ? `service:${target.service}` : (target.workload ?? "")}`;
+  return `${fault.id}@${target.service !== undefined ? `service:${target.service}` : target.cronjob !== undefined ? `cronjob:${target.cronjob}` : (target.workload ?? "")}`;
 }
 
 function sameTarget(a: FaultTarget, b: FaultTarget): boolean {
-  return a.workload === b.workload && a.service === b.service;
+  return a.workload === b.workload && a.service === b.service && a.cronjob === b.cronjob;
 }
 
 /** Builds the topology instance of a seed (variant parameters drawn from the seed). */
@@ -137,7 +137,7 @@ function compose(inputs: IncidentInputs, id: string): GeneratedIncident {
     const rng = new Random(`incident\u0000fault\u0000${p.fault.id}\u0000${i}\u0000${inputs.seed >>> 0}`);
     const workload = p.target.workload !== undefined ? instance.workloads.find((w) => w.role === p.target.workload) : undefined;
     const service = p.target.service !== undefined ? instance.services.find((s) => s.role === p.target.service) : undefined;
-    const out = p.fault.apply({ instance, target: p.target, rng, workload, service, k, id: `${p.target.workload ?? p.target.service ?? "cluster"}-` });
+    const out = p.fault.apply({ instance, target: p.target, rng, workload, service, k, id: `${p.target.workload ?? p.target.service ?? (p.target.cronjob !== undefined ? "cronjob" : "cluster")}-` });
     if (workload?.kind === "StatefulSet" && p.fault.changesTemplate !== false) {
       // A StatefulSet (OrderedReady) does not replace a pod that never became Ready after the
       // template is fixed (kubernetes/kubernetes#67250, "forced rollback" in the docs).

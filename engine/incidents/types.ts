@@ -57,6 +57,17 @@ export interface ServiceModel {
   calledBy: string;
 }
 
+/** A CronJob of a topology instance (one container). */
+export interface CronJobModel {
+  name: string;
+  container: string;
+  image: string;
+  /** The `app` label of its pods. */
+  label: string;
+  /** How a user talks about it ("the report batch"). */
+  says: string;
+}
+
 /** A history step beyond the manifests (nodes cordoned before the deploy). */
 export interface ExtraStep {
   agoMs: number;
@@ -76,6 +87,7 @@ export interface TopologyInstance {
   nodes: NodeSpec[];
   workloads: WorkloadModel[];
   services: ServiceModel[];
+  cronJobs?: CronJobModel[];
   steps: ExtraStep[];
 }
 
@@ -87,10 +99,11 @@ export interface Topology {
   build(rng: Random): TopologyInstance;
 }
 
-/** Where a fault applies: a workload or a Service, by role. */
+/** Where a fault applies: a workload or a Service, by role, or a CronJob by name. */
 export interface FaultTarget {
   workload?: string;
   service?: string;
+  cronjob?: string;
 }
 
 /** A diagnosis step (what `diagnosed` checks accept). */

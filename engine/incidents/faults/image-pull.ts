@@ -159,5 +159,50 @@ export const IMAGE_PRIVATE_NO_SECRET: Fault = {
   },
 };
 
+
+/** A CronJob whose image has a typo: its Job's pod never pulls, and (Forbid) no later run starts. */
+export const CRONJOB_IMAGE_TYPO: Fault = {
+  id: "cronjob-image-typo",
+  family: "image-pull",
+  description: "a typo in a CronJob's image: the Job's pod never starts, and with concurrencyPolicy Forbid the stuck Job blocks every later run",
+  distance: 1,
+  causeWords: PULL_WORDS,
+  targets: (i) => (i.cronJobs ?? []).map((c) => ({ cronjob: c.name })),
+  claims: (_i, t) => [`cronjob:${t.cronjob}`],
+  apply(ctx) {
+    const cj = ctx.instance.cronJobs!.find((c) => c.name === ctx.target.cronjob)!;
+    const obj = ctx.instance.objects.find((o) => o.kind === "CronJob" && o.metadata.name === cj.name)!;
+    const container = obj.spec.jobTemplate.spec.template.spec.containers[0];
+    const bad = ctx.rng.pick(["busybox:1.36.9", "busybx:1.36", "bussybox:1.36"]);
+    container.image = bad;
+    const ns = ctx.instance.namespace;
+    const setImage = `${ctx.k} set image cronjob/${cj.name} ${cj.container}=${cj.image}`;
+    const deleteJobs = `${ctx.k} delete jobs --all`;
+    const ran = { id: "cronjob-ran", kind: "fieldMatches" as const, object: "CronJob", name: cj.name, namespace: ns, path: "status.lastSuccessfulTime", pattern: ".+", role: "fixed" as const, message: `${cj.name} has not completed a run yet` };
+    const checks = [
+      ran,
+      { id: "cronjob-image", kind: "imageIs" as const, workload: "CronJob", name: cj.name, namespace: ns, container: cj.container, pattern: "(docker\\.io/)?(library/)?busybox:(1\\.36|latest)", message: `${cj.name} must run its batch image` },
+      { id: "cronjob-same-object", kind: "sameUid" as const, object: "CronJob", name: cj.name, namespace: ns },
+    ];
+    return {
+      report: `${cap(cj.says)} has not run once since this morning's change.`,
+      symptoms: [podsShow(ns, { label: cj.label } as WorkloadModel, ["ErrImagePull", "ImagePullBackOff"]), { kind: "fieldMatches", object: "CronJob", name: cj.name, namespace: ns, path: "status.lastSuccessfulTime", pattern: ".+" }],
+      checks,
+      symptomChecks: [ran.id],
+      nonFixes: [{ name: "only-fix-the-template", description: "The stuck Job stays active, and with concurrencyPolicy Forbid no new run starts.", commands: [setImage], fails: [ran.id], waitSeconds: 330 }],
+      hints: [
+        `A CronJob works through Jobs and their pods: \`${ctx.k} get cronjobs,jobs,pods\`. What state is the last run in?`,
+        `The run's pod cannot pull \`${bad}\` (read its events). And while that Job is active, \`concurrencyPolicy: Forbid\` skips every later schedule.`,
+        `Correct the image (\`${setImage}\`), then delete the stuck Job (\`${deleteJobs}\`) so the next schedule runs.`,
+      ],
+      explanation: `The CronJob ${cj.name} runs \`${bad}\`, a misspelling of \`${cj.image}\`. Its first Job's pod never pulled the image (\`ErrImagePull\`, \`ImagePullBackOff\`), and an image that cannot be pulled is not a failure the Job counts, so the Job stayed active forever; with \`concurrencyPolicy: Forbid\` the CronJob skipped every later run. Fixing the CronJob's template only affects future Jobs: delete the stuck Job as well, and the next scheduled run completes. Prevention: set \`activeDeadlineSeconds\` on batch Jobs so a stuck run ends, and alert on CronJobs without a recent success.`,
+      look: [`${ctx.k} get cronjobs,jobs,pods`, `${ctx.k} describe pods -l app=${cj.label}`],
+      fix: [setImage, deleteJobs],
+      diagnosis: [...READ_EVENTS, { command: "get", kinds: ["Job", "CronJob"] }, { command: "describe", kinds: ["Job", "CronJob"] }],
+      waitSeconds: 330,
+    };
+  },
+};
+
 /** The image-pull faults. */
-export const IMAGE_PULL_FAULTS: Fault[] = [IMAGE_TYPO, IMAGE_MISSING_TAG, IMAGE_INVALID_NAME, IMAGE_PRIVATE_NO_SECRET];
+export const IMAGE_PULL_FAULTS: Fault[] = [IMAGE_TYPO, IMAGE_MISSING_TAG, IMAGE_INVALID_NAME, IMAGE_PRIVATE_NO_SECRET, CRONJOB_IMAGE_TYPO];

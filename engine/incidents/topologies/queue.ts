@@ -9,9 +9,9 @@ import type { Topology, TopologyInstance, WorkloadModel } from "../types";
 import { appContainer, configMap, drawNodes, namespace, service, serviceModel, workload } from "./build";
 
 const PLACES = [
-  { ns: "reports", team: "The reporting team", system: "the report pipeline", cron: "nightly-reports" },
-  { ns: "billing", team: "The billing team", system: "the invoice pipeline", cron: "invoice-batch" },
-  { ns: "analytics", team: "The analytics team", system: "the analytics export pipeline", cron: "export-batch" },
+  { ns: "reports", team: "The reporting team", system: "the report pipeline", cron: "report-batch", batch: "the report batch" },
+  { ns: "billing", team: "The billing team", system: "the invoice pipeline", cron: "invoice-batch", batch: "the invoice batch" },
+  { ns: "analytics", team: "The analytics team", system: "the analytics export pipeline", cron: "export-batch", batch: "the export batch" },
 ] as const;
 
 function build(rng: Random): TopologyInstance {
@@ -36,7 +36,7 @@ function build(rng: Random): TopologyInstance {
     kind: "CronJob",
     metadata: { name: place.cron, namespace: ns },
     spec: {
-      schedule: rng.pick(["*/15 * * * *", "*/30 * * * *", "0 * * * *"]),
+      schedule: rng.pick(["*/5 * * * *", "1-59/5 * * * *", "2-59/5 * * * *"]),
       concurrencyPolicy: "Forbid",
       successfulJobsHistoryLimit: 3,
       failedJobsHistoryLimit: 1,
@@ -68,6 +68,7 @@ function build(rng: Random): TopologyInstance {
     nodes: drawNodes(rng),
     workloads: [redis, worker],
     services: [serviceModel(redis, "redis", 6379, "the report worker")],
+    cronJobs: [{ name: place.cron, container: "enqueue", image: "busybox:1.36", label: place.cron, says: place.batch }],
     steps: [],
   };
 }
