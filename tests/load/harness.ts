@@ -80,6 +80,23 @@ export async function waitReady(server: Server, timeoutMs = 900_000): Promise<nu
 /** Resolves after `ms`. */
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/**
+ * `work`, or a rejection once `ms` have passed. fetch's own AbortSignal.timeout is not
+ * enough: under heavy load Node 20's fetch can leave a promise pending forever after an
+ * abort (seen once with 300 learners), which would stall a whole load level.
+ */
+export async function withDeadline<T>(work: Promise<T>, ms: number, what = "request"): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Whether a process exists. */
 export function alive(pid: number): boolean {
   try {
@@ -265,8 +282,13 @@ export class Learner {
   async act(action: { type: string; line?: string }): Promise<Answer> {
     const t0 = performance.now();
     try {
-      const res = await this.request("POST", `/api/attempts/${this.attemptId}/actions`, { json: action });
-      const text = await res.text();
+      const { res, text } = await withDeadline(
+        (async () => {
+          const r = await this.request("POST", `/api/attempts/${this.attemptId}/actions`, { json: action });
+          return { res: r, text: await r.text() };
+        })(),
+        REQUEST_TIMEOUT_MS + 1_000,
+      );
       const ms = performance.now() - t0;
       let body: Answer["body"];
       try {

@@ -42,6 +42,7 @@ import {
   stopServer,
   storedActions,
   waitReady,
+  withDeadline,
   writeDocsSection,
   type Server,
 } from "./harness";
@@ -78,9 +79,15 @@ async function floorProbe(baseUrl: string, until: () => boolean): Promise<{ samp
   while (!until()) {
     const t0 = performance.now();
     try {
-      const res = await fetch(`${baseUrl}/api/floor`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-      await res.text();
-      if (res.ok) samples.push(performance.now() - t0);
+      const ok = await withDeadline(
+        (async () => {
+          const res = await fetch(`${baseUrl}/api/floor`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+          await res.text();
+          return res.ok;
+        })(),
+        REQUEST_TIMEOUT_MS + 1_000,
+      );
+      if (ok) samples.push(performance.now() - t0);
       else errors++;
     } catch {
       errors++;
