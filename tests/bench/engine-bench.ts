@@ -2,6 +2,7 @@
  * Engine benchmarks (issue: engine performance targets). Run with `npm run bench:engine`
  * (node --expose-gc via tsx). Prints medians; the figures go in docs/benchmarks.md.
  */
+import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { listScenarios, openSession, replaySession, type RecordedAction } from "../../engine/index";
 
@@ -97,5 +98,5 @@ const results: string[] = [];
   } else results.push("memory per live attempt: skipped (run with node --expose-gc)");
 }
 
-console.log(`# engine benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(`# engine benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 16)} UTC, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 for (const r of results) console.log(`- ${r}`);
