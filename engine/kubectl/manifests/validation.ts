@@ -9,6 +9,7 @@ import { matchesSelector } from "../../model/labels";
 import { cpuMillis, bytes, parseQuantity } from "../../model/quantity";
 import { deepEqual } from "../patch/json-value";
 import { cronScheduleError, isKnownTimeZone } from "../../controllers/cronjob/cron-schedule";
+import { semanticEqual } from "../describe/workload-pods";
 import { goLabelSelector, goStringMap, goValue, type FieldError } from "./field-errors";
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -75,6 +76,9 @@ export function validateUpdate(old: KObject, next: KObject): FieldError[] {
     case "DaemonSet":
       if (!deepEqual(old.spec?.selector, next.spec?.selector)) {
         errs.push({ field: "spec.selector", type: "Invalid", value: goLabelSelector(next.spec?.selector), detail: "field is immutable" });
+      }
+      if (next.kind === "StatefulSet" && !statefulSetSpecUpdatable(old, next)) {
+        errs.push({ field: "spec", type: "Forbidden", detail: STATEFULSET_SPEC_FORBIDDEN });
       }
       break;
     case "Pod":
@@ -344,4 +348,15 @@ function validateCronJob(obj: KObject, errs: FieldError[]): void {
     errs.push({ field: "spec.timeZone", type: "Invalid", value: goValue(spec.timeZone), detail: `unknown time zone ${spec.timeZone}` });
   }
   validateJobTemplate(spec.jobTemplate?.spec?.template, "spec.jobTemplate.spec.template", errs);
+}
+
+/** The API server's refusal of a StatefulSet update that touches an immutable spec field. */
+const STATEFULSET_SPEC_FORBIDDEN =
+  "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden";
+const STATEFULSET_MUTABLE = new Set(["replicas", "ordinals", "template", "updateStrategy", "revisionHistoryLimit", "persistentVolumeClaimRetentionPolicy", "minReadySeconds", "selector"]);
+
+/** Whether a StatefulSet update changes only the fields `ValidateStatefulSetUpdate` lets change (nil and empty alike). */
+function statefulSetSpecUpdatable(old: KObject, next: KObject): boolean {
+  const strip = (spec: Record<string, unknown> | undefined) => Object.fromEntries(Object.entries(spec ?? {}).filter(([k]) => !STATEFULSET_MUTABLE.has(k)));
+  return semanticEqual(strip(old.spec), strip(next.spec));
 }

@@ -119,3 +119,30 @@ describe("StatefulSet controller", () => {
     expect(created.size).toBe(1);
   });
 });
+
+describe("StatefulSet updates", () => {
+  it("refuses changes to volumeClaimTemplates or serviceName as the API server does", () => {
+    const { cluster } = world(POSTGRES);
+    const r = kubectl(cluster, "patch sts postgres --type=json -p [{\"op\":\"add\",\"path\":\"/spec/volumeClaimTemplates/0/spec/storageClassName\",\"value\":\"fast\"}]");
+    expect(r.stderr).toBe(
+      "The StatefulSet \"postgres\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden\n",
+    );
+    expect(kubectl(cluster, "patch sts postgres -p {\"spec\":{\"serviceName\":\"db\"}}").stderr).toMatch(/^The StatefulSet "postgres" is invalid: spec: Forbidden: updates to statefulset spec/);
+    expect(kubectl(cluster, "scale sts postgres --replicas=3").stderr).toBe("");
+    expect(kubectl(cluster, "patch sts postgres -p {\"spec\":{\"minReadySeconds\":5}}").stdout).toBe("statefulset.apps/postgres patched\n");
+  });
+
+  it("accepts re-applying its manifest, and a new image", () => {
+    const { cluster } = world(POSTGRES);
+    // The claim templates are an atomic list and the server defaulted them, so kubectl sends a
+    // patch ("configured", as the real kubectl prints) that changes nothing: no new generation.
+    const again = kubectl(cluster, "apply -f -", POSTGRES);
+    expect(again.stderr).toBe("");
+    expect(again.stdout).toContain("statefulset.apps/postgres configured\n");
+    expect(cluster.store.get<StatefulSet>("StatefulSet", "shop", "postgres")!.metadata.generation).toBe(1);
+    const changed = kubectl(cluster, "apply -f -", POSTGRES.replace("image: postgres:16", "image: postgres:latest"));
+    expect(changed.stderr).toBe("");
+    expect(changed.stdout).toContain("statefulset.apps/postgres configured\n");
+    expect(cluster.store.get<StatefulSet>("StatefulSet", "shop", "postgres")!.metadata.generation).toBe(2);
+  });
+});
