@@ -65,6 +65,17 @@ function podByIP(store: ObjectStore, ip: string): Pod | undefined {
   return undefined;
 }
 
+/** The ready pod with this hostname and subdomain in `namespace`, if a headless Service of that name exists. */
+function podByHostname(store: ObjectStore, namespace: string, hostname: string, subdomain: string): Pod | undefined {
+  const svc = store.get<Service>("Service", namespace, subdomain);
+  if (!svc || svc.spec.clusterIP !== "None") return undefined;
+  for (const p of store.list<Pod>("Pod", namespace)) {
+    if (p.spec.hostname !== hostname || p.spec.subdomain !== subdomain || isFinished(p) || !p.status?.podIP) continue;
+    if (p.status.conditions?.some((c) => c.type === "Ready" && c.status === "True")) return p;
+  }
+  return undefined;
+}
+
 function isFinished(p: Pod): boolean {
   return p.status?.phase === "Succeeded" || p.status?.phase === "Failed";
 }
@@ -120,6 +131,13 @@ export function resolveHost(net: NetworkContext, from: NetworkOrigin, rawHost: s
         continue;
       }
       if (svc.spec.clusterIP) return { kind: "service", service: svc, ip: svc.spec.clusterIP };
+    }
+    if (parts.length === 4 && parts[3] === "svc") {
+      // A StatefulSet pod's own record: `<hostname>.<subdomain>.<ns>.svc.<domain>`, published
+      // for ready pods whose subdomain names a headless Service in their namespace.
+      const pod = podByHostname(store, parts[2], parts[0], parts[1]);
+      if (pod) return { kind: "pod", pod, ip: pod.status.podIP! };
+      continue;
     }
     if (parts.length === 3 && parts[2] === "pod") {
       const ip = parts[0].replace(/-/g, ".");

@@ -92,3 +92,17 @@ describe("the example world for scenario authors", () => {
     expect(logs.stdout).toMatch(/msg="migrated schema" from=41 to=43/);
   });
 });
+
+describe("StatefulSet pod DNS", () => {
+  it("resolves <pod>.<service> to the ready pod behind a headless Service", () => {
+    const { cluster } = world(EXAMPLE_WORLD.replace("- { name: DB_HOST, value: postgres }", "- { name: DB_HOST, value: postgres-0.postgres }"));
+    cluster.advanceBy(6 * 60_000);
+    const jobs = cluster.store.list<Job>("Job", "shop");
+    expect(jobs.length).toBeGreaterThan(0);
+    for (const j of jobs) expect(j.status?.conditions?.find((c) => c.type === "Complete")?.status).toBe("True");
+    const broken = world(EXAMPLE_WORLD.replace("- { name: DB_HOST, value: postgres }", "- { name: DB_HOST, value: postgres-1.postgres }")).cluster;
+    broken.advanceBy(6 * 60_000);
+    const job = broken.store.list<Job>("Job", "shop")[0];
+    expect(kubectl(broken, `logs job/${job.metadata.name}`).stdout).toMatch(/cannot connect to database/);
+  });
+});
