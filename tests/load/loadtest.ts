@@ -214,7 +214,7 @@ async function main(): Promise<void> {
       const errors = [...r.errors].map(([status, n]) => `${n} × ${status === 0 ? "no answer" : status}`).join(", ") || "0";
       const ratio = (p: number) => (percentile(sorted, p) / percentile(floor, p)).toFixed(1);
       return (
-        `| ${r.learners} | ${(r.actions.command / r.seconds).toFixed(0)} cmd/s (+${r.actions.check + r.actions.hint} checks/hints) | ` +
+        `| ${r.learners} | ${(r.actions.command / r.seconds).toFixed(0)} cmd/s (and ${r.actions.check + r.actions.hint} checks and hints in the level) | ` +
         `**${fmt(percentile(sorted, 50))}** / ${fmt(percentile(sorted, 90))} / **${fmt(percentile(sorted, 99))}** / ${fmt(sorted.at(-1) ?? NaN)} | ` +
         `${fmt(percentile(floor, 50))} / ${fmt(percentile(floor, 99))} | ${ratio(50)}× / ${ratio(99)}× | ${errors} | ` +
         `${r.acknowledged.toLocaleString("en")} / ${r.recorded.toLocaleString("en")}${r.acknowledged === r.recorded ? " (equal)" : r.recorded > r.acknowledged && r.recorded <= r.acknowledged + r.abandoned ? ` (+${r.recorded - r.acknowledged} stored for requests the client had abandoned after ${REQUEST_TIMEOUT_MS / 1000} s; none lost)` : " **different**"} | ` +
