@@ -199,7 +199,9 @@ function compose(inputs: IncidentInputs, id: string): GeneratedIncident {
     ...applied.flatMap((a) => a.hints),
   ];
   const explanation = applied.length === 1 ? applied[0].explanation : `This incident had ${applied.length} independent causes.\n\n${applied.map((a, i) => `${i + 1}. ${a.explanation}`).join("\n\n")}`;
-  const brief = `${instance.team} reports trouble with ${instance.system} in namespace ${ns}. ${applied.map((a) => a.report).join(" ")} Find out what is wrong and fix it, without losing anything that was deployed.`;
+  const lead = "Since this morning's deploy, ";
+  const reports = applied.map((a, i) => (i > 0 && a.report.startsWith(lead) ? `And ${a.report.slice(lead.length)}` : a.report));
+  const brief = `${instance.team} reports trouble with ${instance.system} in namespace ${ns}. ${reports.join(" ")} Find out what is wrong and fix it, without losing anything that was deployed.`;
   const where = instance.system.replace(/\s*\(.*\)$/, "");
   const title = family === "mixed" ? `Several problems in ${where}` : `${FAMILY_LABELS[family]} in ${where}`;
 

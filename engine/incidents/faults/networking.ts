@@ -101,7 +101,7 @@ export const READINESS_NEVER_PASSES: Fault = {
   distance: 1,
   causeWords: NET_WORDS,
   targets: (i) => i.workloads.filter((w) => w.app.protocol === "http" && mainContainer(i, w).readinessProbe && serviceOf(i, w)).map((w) => ({ workload: w.role })),
-  claims: (_i, t) => [t.workload!],
+  claims: (_i, t) => [t.workload!, `service:${t.workload}`],
   apply(ctx) {
     const w = ctx.workload!;
     const s = serviceOf(ctx.instance, w)!;

@@ -30,7 +30,7 @@ function build(rng: Random): TopologyInstance {
     app: NGINX_FACTS,
     replicas: rng.int(2, 3),
     label: shop.front,
-    says: "the shop's pages",
+    says: "the shop frontend",
     configVolume: { volume: "config", configMap: `${shop.front}-nginx-conf`, mountPath: "/etc/nginx/conf.d" },
   };
   const api: WorkloadModel = {

@@ -35,7 +35,7 @@ describe("incident generation", () => {
     const faults = new Set(plan.flatMap((p) => p.faults.map((f) => parseFaultKey(f).fault.id)));
     for (const f of FAULTS) expect(faults.has(f.id), f.id).toBe(true);
     expect(plan.some((p) => p.faults.length === 3)).toBe(true);
-  });
+  }, 30_000);
 
   it("the same seed gives the same incident, byte for byte (brief, manifests, checks, solution)", () => {
     for (const family of FAMILIES_AND_ANY)
@@ -46,7 +46,7 @@ describe("incident generation", () => {
           expect(b).toEqual(a);
           expect(JSON.stringify(generateIncident(b).scenario.file)).toBe(JSON.stringify(generateIncident(a).scenario.file));
         }
-  });
+  }, 30_000);
 
   it("the same seed gives the same cluster, and two seeds usually differ", () => {
     const state = (seed: number) => {
@@ -56,7 +56,7 @@ describe("incident generation", () => {
     expect(state(11)).toBe(state(11));
     const briefs = new Set([1, 2, 3, 4, 5, 6].map((seed) => openSession({ scenarioId: "incident:any:any", seed }).brief));
     expect(briefs.size).toBeGreaterThan(3);
-  });
+  }, 30_000);
 
   it("difficulty follows the fault count and distance; the family is honoured", () => {
     for (const family of INCIDENT_FAMILIES)
@@ -67,16 +67,16 @@ describe("incident generation", () => {
           expect(g.applied.some((a) => a.family === family)).toBe(true);
           expect(g.applied.length).toBeGreaterThanOrEqual(difficulty === 1 ? 1 : difficulty === 2 ? 1 : 2);
         }
-  });
+  }, 30_000);
 
   it("the brief reports symptoms and never names a cause word of its faults", () => {
     for (const family of FAMILIES_AND_ANY)
       for (const difficulty of [1, 2, 3] as const)
-        for (let seed = 1; seed <= 25; seed++) {
+        for (let seed = 1; seed <= 15; seed++) {
           const g = generateIncident(pickIncident({ family: family as never, difficulty, seed }));
           for (const word of g.causeWords) expect(g.scenario.file.brief, `${word} in ${g.inputs.faults.join("+")}`).not.toMatch(new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i"));
         }
-  });
+  }, 30_000);
 
   it("every generated incident is a valid scenario file (schema, ≥ 3 hints, unique check ids, non-fixes naming real checks)", () => {
     for (const inputs of singlePlan().filter((p) => p.seed === 1)) {
@@ -87,7 +87,7 @@ describe("incident generation", () => {
       expect(new Set(ids).size).toBe(ids.length);
       for (const nf of file.nonFixes) for (const id of nf.fails) expect(ids).toContain(id);
     }
-  });
+  }, 30_000);
 
   for (const topology of TOPOLOGIES) {
     it(`the healthy ${topology.id} topology settles healthy: every pod Running and Ready, every Service with endpoints`, () => {
@@ -111,7 +111,7 @@ describe("incident generation", () => {
           expect(status?.lastSuccessfulTime, `${cj.metadata.name} ran`).toBeDefined();
         }
       }
-    });
+    }, 30_000);
   }
 
   it("topology variants come from the seed", () => {
@@ -119,7 +119,7 @@ describe("incident generation", () => {
       const shapes = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((seed) => JSON.stringify(buildInstance(t.id, seed).objects)));
       expect(shapes.size, t.id).toBeGreaterThan(1);
     }
-  });
+  }, 30_000);
 });
 
 describe("incident ids and the facade", () => {
@@ -133,7 +133,7 @@ describe("incident ids and the facade", () => {
     expect(describeScenario("incident:bad:1")).toBeUndefined();
     expect(describeScenario("crash-oomkilled")?.title).toBe(listScenarios().find((s) => s.id === "crash-oomkilled")?.title);
     expect(listScenarios().some((s) => s.id.startsWith("incident:"))).toBe(false);
-  });
+  }, 30_000);
 
   it("incidentInputs gives the generator inputs; sessions, solutions and replays take incident ids", () => {
     const inputs = incidentInputs("incident:networking:1", 7)!;
@@ -151,5 +151,5 @@ describe("incident ids and the facade", () => {
     expect(replayed.check(t + 401_000).passed).toBe(true);
     expect(openSession({ scenarioId: "crash-oomkilled", seed: 1 }).title).toBe(describeScenario("crash-oomkilled")!.title);
     expect(() => solutionFor("incident:bad:1", 1)).toThrow();
-  });
+  }, 30_000);
 });
