@@ -215,6 +215,10 @@ function syncCronJob(ctx: ControllerContext, cj: CronJob, owned: Job[]): void {
   }
 }
 
+/** What the controller reads; with no CronJobs, only whether one appears matters. */
+const INPUTS = ["CronJob", "Job"];
+const OWNER_ONLY = ["CronJob"];
+
 /** The CronJob controller. */
 export const cronJobController = skipWhenUnchanged(
   {
@@ -237,5 +241,5 @@ export const cronJobController = skipWhenUnchanged(
     },
   } satisfies Controller,
   // Time matters only at schedule times, and the controller asks to be woken at the next one.
-  { kinds: ["CronJob", "Job"], clock: true, wakesAtDeadlines: true },
+  { kinds: (ctx) => (ctx.store.count("CronJob") === 0 ? OWNER_ONLY : INPUTS), clock: true, wakesAtDeadlines: true },
 );

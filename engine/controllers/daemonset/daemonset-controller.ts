@@ -191,6 +191,10 @@ function writeStatus(ctx: ControllerContext, ds: DaemonSet, c: Counters): void {
   ctx.store.touch(ds);
 }
 
+/** What the controller reads; with no DaemonSets, only whether one appears matters. */
+const INPUTS = ["DaemonSet", "Pod", "Node", "ServiceAccount"];
+const OWNER_ONLY = ["DaemonSet"];
+
 /** The DaemonSet controller. */
 export const daemonSetController = skipWhenUnchanged(
   {
@@ -213,5 +217,5 @@ export const daemonSetController = skipWhenUnchanged(
     },
   } satisfies Controller,
   // Time matters only for minReadySeconds and create retries; both ask to be woken.
-  { kinds: ["DaemonSet", "Pod", "Node", "ServiceAccount"], clock: true, wakesAtDeadlines: true },
+  { kinds: (ctx) => (ctx.store.count("DaemonSet") === 0 ? OWNER_ONLY : INPUTS), clock: true, wakesAtDeadlines: true },
 );

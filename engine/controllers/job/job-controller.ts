@@ -368,6 +368,10 @@ function expireAfterTtl(ctx: ControllerContext, job: Job): void {
   ctx.dropState(JOB_CONTROLLER, job.metadata.uid!);
 }
 
+/** What the controller reads; with no Jobs, only whether one appears matters. */
+const INPUTS = ["Job", "Pod", "ServiceAccount"];
+const OWNER_ONLY = ["Job"];
+
 /** The Job controller. */
 export const jobController = skipWhenUnchanged(
   {
@@ -389,5 +393,5 @@ export const jobController = skipWhenUnchanged(
     },
   } satisfies Controller,
   // Time matters for the failure back-off, the active deadline and the TTL; each asks to be woken.
-  { kinds: ["Job", "Pod", "ServiceAccount"], clock: true, wakesAtDeadlines: true },
+  { kinds: (ctx) => (ctx.store.count("Job") === 0 ? OWNER_ONLY : INPUTS), clock: true, wakesAtDeadlines: true },
 );

@@ -250,6 +250,10 @@ function syncSet(ctx: ControllerContext, set: StatefulSet, candidates: Pod[]): v
   writeStatus(ctx, set, computeStatus(ctx, set, live, currentRevision, updateRevision));
 }
 
+/** What the controller reads; with no StatefulSets, only whether one appears matters. */
+const INPUTS = ["StatefulSet", "Pod", "ServiceAccount", "PersistentVolumeClaim"];
+const OWNER_ONLY = ["StatefulSet"];
+
 /** The StatefulSet controller. */
 export const statefulSetController = skipWhenUnchanged(
   {
@@ -271,5 +275,5 @@ export const statefulSetController = skipWhenUnchanged(
     },
   } satisfies Controller,
   // Time matters only for create retries and minReadySeconds; both ask to be woken.
-  { kinds: ["StatefulSet", "Pod", "ServiceAccount", "PersistentVolumeClaim"], clock: true, wakesAtDeadlines: true },
+  { kinds: (ctx) => (ctx.store.count("StatefulSet") === 0 ? OWNER_ONLY : INPUTS), clock: true, wakesAtDeadlines: true },
 );
