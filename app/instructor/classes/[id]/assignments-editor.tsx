@@ -93,7 +93,7 @@ export function AssignmentsEditor(props: {
         <label>
           Assign
           <select name="what" value={what} onChange={(e) => setWhat(e.target.value as "scenario" | "incident")}>
-            <option value="scenario">a scenario</option>
+            <option value="scenario">from the catalogue</option>
             <option value="incident">a generated incident</option>
           </select>
         </label>
