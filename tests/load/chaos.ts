@@ -171,7 +171,9 @@ async function main(): Promise<void> {
   const restartMs = await waitReady(server, 120_000);
   const restartedAt = performance.now();
   console.log(`  ready again ${(restartMs / 1000).toFixed(1)} s after the restart (${((restartedAt - crashAt) / 1000).toFixed(1)} s after the kill)`);
-  await sleep(4_000);
+  // Learners continue: wait (up to 60 s) until each has an acknowledged action sent after the restart.
+  const continueDeadline = performance.now() + 60_000;
+  while (performance.now() < continueDeadline && new Set(run.answers.filter((a) => a.at >= restartedAt && a.status === 201).map((a) => a.learner)).size < learners.length) await sleep(200);
   await run.stop();
   const crashDb = embeddedDatabaseUrl(server);
   console.log(`  answers: ${summarize(run.answers)}`);
@@ -181,7 +183,8 @@ async function main(): Promise<void> {
   check(continued === learners.length, `${continued} of ${learners.length} learners continued after the restart (a 201 with a higher seq)`);
   let viewsOk = 0;
   for (const learner of learners) {
-    const res = await learner.request("GET", `/api/attempts/${learner.attemptId}`);
+    // One retry: a keep-alive connection the client pooled before the crash may be closed under it.
+    const res = await learner.request("GET", `/api/attempts/${learner.attemptId}`).catch(() => learner.request("GET", `/api/attempts/${learner.attemptId}`));
     const view = (await res.json()) as { history?: { seq: number }[] };
     const lastStored = stored.filter((s) => s.attemptId === learner.attemptId).at(-1)?.seq;
     if (res.status === 200 && view.history?.at(-1)?.seq === lastStored) viewsOk++;
