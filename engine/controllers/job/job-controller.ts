@@ -17,6 +17,7 @@ import { applyPodCreateDefaults, MAX_PODS_PER_CLUSTER, podCapacityAdmissionError
 import { requestPodDeletion } from "../pod-deletion";
 import { isPodReady } from "../pod-util";
 import { jobFinished, podFailureBackoffMs } from "./job-util";
+import { addCompletionIndex, completionIndexOf, formatIndexes, isIndexedJob, parseIndexes } from "./indexed";
 
 /** The component name on the Job controller's events. */
 export const JOB_CONTROLLER = "job-controller";
@@ -54,8 +55,8 @@ function isTerminal(pod: Pod): boolean {
 }
 
 /** A new pod for the Job, named `<job>-xxxxx`, owned, tracked and defaulted like the API server would. */
-function podFromTemplate(ctx: ControllerContext, job: Job): Pod {
-  const prefix = `${job.metadata.name}-`;
+function podFromTemplate(ctx: ControllerContext, job: Job, index?: number): Pod {
+  const prefix = index === undefined ? `${job.metadata.name}-` : `${job.metadata.name}-${index}-`;
   const generateName = prefix.length > MAX_GENERATED_PREFIX ? prefix.slice(0, MAX_GENERATED_PREFIX) : prefix;
   let name: string;
   do name = generateName + ctx.rng.chars(5);
@@ -71,6 +72,7 @@ function podFromTemplate(ctx: ControllerContext, job: Job): Pod {
   };
   if (t.metadata?.annotations && Object.keys(t.metadata.annotations).length > 0) metadata.annotations = { ...t.metadata.annotations };
   const pod: Pod = { apiVersion: "v1", kind: "Pod", metadata, spec: structuredClone(t.spec), status: { phase: "Pending" } };
+  if (index !== undefined) addCompletionIndex(pod, job, index);
   return applyPodCreateDefaults(pod, ctx.rng);
 }
 
@@ -143,6 +145,8 @@ interface Counts {
   succeeded: number;
   failed: number;
   newFailure: boolean;
+  /** Indexed Jobs: the indexes that have succeeded. */
+  completedIndexes: Set<number>;
 }
 
 /** Counts newly finished (or vanished, or terminating) pods into the Job's totals and drops their tracking finalizer. */
@@ -150,6 +154,7 @@ function countFinished(ctx: ControllerContext, job: Job, pods: Pod[], st: JobSta
   let succeeded = job.status?.succeeded ?? 0;
   let failed = job.status?.failed ?? 0;
   let newFailure = false;
+  const completedIndexes = parseIndexes(job.status?.completedIndexes);
   const present = new Set<string>();
   for (const pod of pods) {
     const uid = pod.metadata.uid!;
@@ -157,7 +162,12 @@ function countFinished(ctx: ControllerContext, job: Job, pods: Pod[], st: JobSta
     if (st.counted[uid]) continue;
     const phase = pod.status?.phase;
     if (phase === "Succeeded") {
-      succeeded++;
+      const index = completionIndexOf(pod);
+      if (isIndexedJob(job) && index >= 0) {
+        // A second success of the same index is not counted again.
+        if (!completedIndexes.has(index)) succeeded++;
+        completedIndexes.add(index);
+      } else succeeded++;
       st.failuresAfterSuccess = 0;
     } else if (phase === "Failed" || pod.metadata.deletionTimestamp) {
       failed++;
@@ -179,10 +189,12 @@ function countFinished(ctx: ControllerContext, job: Job, pods: Pod[], st: JobSta
     st.lastFailureMs = ctx.now;
   }
   for (const uid of Object.keys(st.counted)) if (!present.has(uid)) delete st.counted[uid];
-  return { succeeded, failed, newFailure };
+  return { succeeded, failed, newFailure, completedIndexes };
 }
 
 interface JobStatusCounts {
+  /** Indexed Jobs: `0-2,4`. */
+  completedIndexes?: string;
   active: number;
   ready: number;
   terminating: number;
@@ -210,6 +222,10 @@ function writeCounts(job: Job, c: JobStatusCounts): boolean {
   }
   if (status.terminating !== c.terminating) {
     status.terminating = c.terminating;
+    changed = true;
+  }
+  if (c.completedIndexes !== undefined && status.completedIndexes !== c.completedIndexes) {
+    status.completedIndexes = c.completedIndexes;
     changed = true;
   }
   if (!status.uncountedTerminatedPods) {
@@ -240,7 +256,7 @@ function syncJob(ctx: ControllerContext, job: Job, candidates: Pod[]): void {
   const active = pods.filter((p) => !isTerminal(p) && !p.metadata.deletionTimestamp);
   let changed = false;
   if (finished) {
-    changed = writeCounts(job, { active: active.length, ready: active.filter(isPodReady).length, terminating: pods.filter((p) => p.metadata.deletionTimestamp && !isTerminal(p)).length, succeeded: counts.succeeded, failed: counts.failed });
+    changed = writeCounts(job, { active: active.length, ready: active.filter(isPodReady).length, terminating: pods.filter((p) => p.metadata.deletionTimestamp && !isTerminal(p)).length, succeeded: counts.succeeded, failed: counts.failed, completedIndexes: indexesText(job, counts) });
     if (changed) ctx.store.touch(job);
     expireAfterTtl(ctx, job);
     return;
@@ -260,7 +276,7 @@ function syncJob(ctx: ControllerContext, job: Job, candidates: Pod[]): void {
       delete job.status.startTime;
       changed = true;
     }
-    changed = writeCounts(job, { active: 0, ready: 0, terminating: 0, succeeded: counts.succeeded, failed: counts.failed }) || changed;
+    changed = writeCounts(job, { active: 0, ready: 0, terminating: 0, succeeded: counts.succeeded, failed: counts.failed, completedIndexes: indexesText(job, counts) }) || changed;
     if (changed) ctx.store.touch(job);
     return;
   }
@@ -285,7 +301,7 @@ function syncJob(ctx: ControllerContext, job: Job, candidates: Pod[]): void {
   let outcome: { kind: "Complete" | "Failed"; reason: string; message: string } | undefined;
   if (pastBackoff) outcome = { kind: "Failed", reason: "BackoffLimitExceeded", message: BACKOFF_LIMIT_EXCEEDED_MESSAGE };
   else if (ctx.now >= deadlineMs) outcome = { kind: "Failed", reason: "DeadlineExceeded", message: DEADLINE_EXCEEDED_MESSAGE };
-  else if (completions !== null && completions !== undefined ? counts.succeeded >= completions : counts.succeeded > 0 && active.length === 0) {
+  else if (isIndexedJob(job) ? counts.completedIndexes.size >= (completions ?? 0) : completions !== null && completions !== undefined ? counts.succeeded >= completions : counts.succeeded > 0 && active.length === 0) {
     outcome = { kind: "Complete", reason: "CompletionsReached", message: COMPLETIONS_REACHED_MESSAGE };
   }
   let activeCount = active.length;
@@ -304,17 +320,17 @@ function syncJob(ctx: ControllerContext, job: Job, candidates: Pod[]): void {
     changed = true;
   } else {
     if (deadlineMs !== Infinity) ctx.wakeAt(deadlineMs);
-    activeCount = manageActive(ctx, job, active, counts.succeeded, st);
+    activeCount = manageActive(ctx, job, active, isIndexedJob(job) ? counts.completedIndexes.size : counts.succeeded, st, isIndexedJob(job) ? counts.completedIndexes : undefined);
   }
   const live = activeCount === active.length ? active : ctx.store.list<Pod>("Pod", job.metadata.namespace).filter((p) => p.metadata.ownerReferences?.some((r) => r.controller && r.uid === job.metadata.uid) && !isTerminal(p) && !p.metadata.deletionTimestamp);
   const terminating = ctx.store.list<Pod>("Pod", job.metadata.namespace).filter((p) => p.metadata.ownerReferences?.some((r) => r.controller && r.uid === job.metadata.uid) && p.metadata.deletionTimestamp && !isTerminal(p)).length;
-  changed = writeCounts(job, { active: outcome ? 0 : live.length, ready: outcome ? 0 : live.filter(isPodReady).length, terminating, succeeded: counts.succeeded, failed: counts.failed }) || changed;
+  changed = writeCounts(job, { active: outcome ? 0 : live.length, ready: outcome ? 0 : live.filter(isPodReady).length, terminating, succeeded: counts.succeeded, failed: counts.failed, completedIndexes: indexesText(job, counts) }) || changed;
   if (changed) ctx.store.touch(job);
   if (outcome) expireAfterTtl(ctx, job);
 }
 
 /** Creates pods up to the wanted number (after the failure back-off) or deletes the surplus; returns the active count. */
-function manageActive(ctx: ControllerContext, job: Job, active: Pod[], succeeded: number, st: JobState): number {
+function manageActive(ctx: ControllerContext, job: Job, active: Pod[], succeeded: number, st: JobState, completedIndexes?: Set<number>): number {
   const parallelism = job.spec.parallelism ?? 1;
   const completions = job.spec.completions;
   let want = parallelism;
@@ -345,12 +361,23 @@ function manageActive(ctx: ControllerContext, job: Job, active: Pod[], succeeded
   ctx.dropState(JOB_CONTROLLER, `${job.metadata.uid}/create`);
   const room = MAX_PODS_PER_CLUSTER - ctx.store.count("Pod");
   const n = Math.min(want - active.length, room);
-  for (let i = 0; i < n; i++) {
-    const pod = ctx.store.create(podFromTemplate(ctx, job));
+  // Indexed Jobs run the lowest indexes that have neither succeeded nor a pod running.
+  const indexes: (number | undefined)[] = [];
+  if (completedIndexes) {
+    const running = new Set(active.map(completionIndexOf));
+    for (let i = 0; i < (job.spec.completions ?? 0) && indexes.length < n; i++) if (!completedIndexes.has(i) && !running.has(i)) indexes.push(i);
+  } else for (let i = 0; i < n; i++) indexes.push(undefined);
+  for (const index of indexes) {
+    const pod = ctx.store.create(podFromTemplate(ctx, job, index));
     st.seen[pod.metadata.uid!] = true;
     record(ctx, job, "Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`);
   }
-  return active.length + n;
+  return active.length + indexes.length;
+}
+
+/** `status.completedIndexes` of an Indexed Job (omitted while none has succeeded). */
+function indexesText(job: Job, counts: Counts): string | undefined {
+  return isIndexedJob(job) && counts.completedIndexes.size > 0 ? formatIndexes(counts.completedIndexes) : undefined;
 }
 
 /** The TTL-after-finished controller: deletes a finished Job `ttlSecondsAfterFinished` after it finished. */

@@ -93,6 +93,21 @@ spec:
           command: ["sh", "-c", "echo boom; exit 2"]
 ---
 apiVersion: batch/v1
+kind: Job
+metadata: { name: shard, namespace: shop }
+spec:
+  completions: 3
+  parallelism: 2
+  completionMode: Indexed
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: shard
+          image: busybox:1.36
+          command: ["sh", "-c", "echo shard $JOB_COMPLETION_INDEX"]
+---
+apiVersion: batch/v1
 kind: CronJob
 metadata: { name: report, namespace: shop }
 spec:

@@ -99,3 +99,20 @@ describe("Job controller", () => {
     expect(cluster.store.list("Pod", "shop")).toEqual([]);
   });
 });
+
+describe("Indexed Jobs", () => {
+  it("run one pod per completion index and record the completed indexes", () => {
+    const { cluster } = world(jobYaml("shard", "echo shard $JOB_COMPLETION_INDEX; sleep 2", "completions: 3\nparallelism: 2\ncompletionMode: Indexed"));
+    const job = cluster.store.get<Job>("Job", "shop", "shard")!;
+    const pods = cluster.store.list<Pod>("Pod", "shop");
+    expect(pods.map((p) => p.metadata.name.replace(/-[a-z0-9]{5}$/, "")).sort()).toEqual(["shard-0", "shard-1", "shard-2"]);
+    const p0 = pods.find((p) => p.metadata.name.startsWith("shard-0-"))!;
+    expect(p0.metadata.annotations).toEqual({ "batch.kubernetes.io/job-completion-index": "0" });
+    expect(p0.metadata.labels?.["batch.kubernetes.io/job-completion-index"]).toBe("0");
+    expect(p0.spec.hostname).toBe("shard-0");
+    expect(p0.spec.containers[0].env).toEqual([{ name: "JOB_COMPLETION_INDEX", valueFrom: { fieldRef: { apiVersion: "v1", fieldPath: "metadata.labels['batch.kubernetes.io/job-completion-index']" } } }]);
+    expect(job.status).toMatchObject({ succeeded: 3, completedIndexes: "0-2" });
+    expect(job.status?.conditions?.find((c) => c.type === "Complete")?.status).toBe("True");
+    expect(kubectl(cluster, `logs ${p0.metadata.name}`).stdout).toBe("shard 0\n");
+  });
+});
