@@ -374,3 +374,41 @@ export function writeDocsSection(name: string, section: string, file = path.join
   const block = `<!-- ${name}:start -->\n${section}\n<!-- ${name}:end -->`;
   fs.writeFileSync(file, marked.test(current) ? current.replace(marked, block) : `${current.trimEnd()}\n\n${block}\n`);
 }
+
+/** HTTP methods a route module may export. */
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+/** Every app/api route file: its URL (dynamic segments filled with `fill`) and the methods it exports (read from the source). */
+export function apiRoutes(fill = "c000000000000000000000000"): { pattern: string; url: string; methods: string[] }[] {
+  const out: { pattern: string; url: string; methods: string[] }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "route.ts") {
+        const pattern = "/" + path.relative(path.join(root, "app"), dir).split(path.sep).join("/");
+        const source = fs.readFileSync(full, "utf8");
+        const methods = METHODS.filter((m) => new RegExp(`export\\s+(const|async\\s+function|function)\\s+${m}\\b|as\\s+${m}\\b`).test(source));
+        out.push({ pattern, url: pattern.replace(/\[\.\.\.[^\]]+\]/g, "session").replace(/\[[^\]]+\]/g, fill), methods });
+      }
+    }
+  };
+  walk(path.join(root, "app", "api"));
+  return out.sort((a, b) => a.pattern.localeCompare(b.pattern));
+}
+
+/**
+ * Over real HTTP, every method a route does not export: Next.js must answer 405 (HEAD is
+ * served by GET, OPTIONS by Next itself), never a 5xx. Returns the unexpected answers.
+ */
+export async function checkWrongMethods(baseUrl: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const route of apiRoutes()) {
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => !route.methods.includes(m))) {
+      const res = await withDeadline(fetch(`${baseUrl}${route.url}`, { method, headers: { "content-type": "application/json" }, body: method === "GET" ? undefined : "{}", redirect: "manual" }), REQUEST_TIMEOUT_MS);
+      await res.body?.cancel();
+      if (res.status !== 405) problems.push(`${method} ${route.pattern}: ${res.status}`);
+    }
+  }
+  return problems;
+}

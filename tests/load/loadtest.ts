@@ -31,6 +31,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import {
   catalogueIds,
+  checkWrongMethods,
   embeddedDatabaseUrl,
   freePort,
   Learner,
@@ -169,6 +170,9 @@ async function main(): Promise<void> {
   const readyMs = await waitReady(server);
   console.log(`Ready in ${(readyMs / 1000).toFixed(1)} s`);
   const databaseUrl = embeddedDatabaseUrl(server);
+  // Wrong methods over real HTTP (the in-process fuzz in tests/web/fuzz cannot reach Next's router).
+  const wrongMethods = await checkWrongMethods(server.baseUrl);
+  console.log(wrongMethods.length ? `Wrong methods not answered 405: ${wrongMethods.join(", ")}` : "Every API route answers 405 to the methods it does not export.");
   const scenarios = catalogueIds();
   const learners: Learner[] = [];
   const results: LevelResult[] = [];
@@ -244,6 +248,7 @@ async function main(): Promise<void> {
     writeDocsSection("load", section, DOCS_FILE);
     console.log(`Wrote ${path.relative(process.cwd(), DOCS_FILE)}`);
   }
+  if (wrongMethods.length) failed = true;
   if (failed) {
     console.error("An acknowledged action is missing, or more rows than requests were stored.");
     process.exitCode = 1;
