@@ -64,12 +64,11 @@ async function isErrorRedirect(response: Response, error: string): Promise<boole
  * address; and an unreachable database answered as 503 with `Retry-After`.
  */
 export function protectAuthRoute(next: NextAuthHandler): NextAuthHandler {
-  // next-auth throws for requests it has no answer for (e.g. GET of a credentials callback): a 400, not a 500.
+  // Requests next-auth has no answer for (e.g. GET of the credentials callback): a JSON 400, not its bare 500.
   const handler: NextAuthHandler = async (request, context) => {
     try {
       const response = await next(request, context);
       if (response.status >= 500 && !/application\/json/i.test(response.headers.get("content-type") ?? "")) {
-        // next-auth answers requests it cannot route (e.g. GET of the credentials callback) with a bare 500.
         const text = await response.text();
         if (/not supported|unsupported|MissingAPIRoute|Cannot find/i.test(text)) throw new Error(`not supported: ${text.slice(0, 200)}`);
         console.error(`next-auth answered ${response.status}: ${text.slice(0, 500)}`);
@@ -77,7 +76,7 @@ export function protectAuthRoute(next: NextAuthHandler): NextAuthHandler {
       }
       return response;
     } catch (error) {
-      if (error instanceof Error && /^not supported|not supported|unsupported/i.test(error.message) && !isDatabaseUnavailable(error)) {
+      if (error instanceof Error && /not supported|unsupported/i.test(error.message) && !isDatabaseUnavailable(error)) {
         throw new ApiError("bad_request", "This sign-in request is not supported.");
       }
       throw error;
