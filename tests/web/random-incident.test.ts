@@ -109,8 +109,9 @@ describe("POST /api/attempts with a generated incident", () => {
   it("grades the reference fix as passed with reasons, replays it byte for byte, and lists it under generated incidents", async () => {
     const user = await createGuestUser();
     const id = await startOk(user, { incident: { difficulty: 1 } });
-    // The learner's clock follows the wall clock: start the attempt ten minutes ago.
-    await db.attempt.update({ where: { id }, data: { startedAt: new Date(Date.now() - 10 * 60_000) } });
+    // The learner's clock follows the wall clock: start the attempt half an hour ago, so the check can
+    // come 15 minutes after the fix (a dependent workload may wait out a 5-minute CrashLoopBackOff back-off).
+    await db.attempt.update({ where: { id }, data: { startedAt: new Date(Date.now() - 30 * 60_000) } });
     const attempt = await db.attempt.findUniqueOrThrow({ where: { id } });
     const { solution } = describeVariant(attempt.scenarioId, attempt.seed);
     expect(solution.length).toBeGreaterThan(0);
@@ -125,8 +126,8 @@ describe("POST /api/attempts with a generated incident", () => {
       expect(r.exitCode, `${line}\n${r.output}`).toBe(0);
       outputs.push(r.output);
     }
-    const checked = await recordAction({ attemptId: id, userId: user.id, action: { type: "check", clientMs: ms + 180_000 } });
-    expect(checked.status, checked.output).toBe("passed");
+    const checked = await recordAction({ attemptId: id, userId: user.id, action: { type: "check", clientMs: ms + 15 * 60_000 } });
+    expect(checked.status, `${attempt.scenarioId} seed ${attempt.seed}: ${checked.output}`).toBe("passed");
     expect(checked.grade?.passed).toBe(true);
     expect(checked.grade?.checks.length).toBeGreaterThan(0);
     expect(checked.grade?.checks.every((c) => c.passed && c.message.length > 0)).toBe(true);
@@ -136,7 +137,7 @@ describe("POST /api/attempts with a generated incident", () => {
     const rows = await db.action.findMany({ where: { attemptId: id }, orderBy: { seq: "asc" } });
     expect(rows.map((r) => r.output).slice(0, outputs.length)).toEqual(outputs);
     const replayed = replayAttempt(attempt.scenarioId, attempt.seed, rows.slice(0, -1));
-    const again = replayed.session.check(ms + 180_000);
+    const again = replayed.session.check(ms + 15 * 60_000);
     expect(again).toEqual(checked.grade);
 
     const result = await getAttemptResult({ attemptId: id, userId: user.id });
