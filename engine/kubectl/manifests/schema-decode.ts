@@ -137,9 +137,10 @@ export function schemaTypeError(obj: { kind: string } & Record<string, unknown>)
 }
 
 /**
- * Removes every field of `obj` its kind's schema does not declare, in place, and returns their
- * paths in document order as the API server's strict decoder names them
- * (`spec.template.spec.containers[0].imagePullPolicyy`). Free-form values (`object`, maps,
+ * Decodes `obj` in place as the API server's decoder does before defaulting: a null list or map
+ * item becomes its type's zero value, and every field its kind's schema does not declare is
+ * removed. Returns the removed fields' paths in document order, as the strict decoder names
+ * them (`spec.template.spec.containers[0].imagePullPolicyy`). Free-form values (`object`, maps,
  * Quantity, IntOrString, Time) are not looked into. What the server does with the list depends
  * on the request's field validation: refuse it (Strict), warn (Warn) or drop silently (Ignore).
  */
@@ -170,8 +171,32 @@ function pruneValue(v: unknown, t: string, path: string, found: string[], depth:
   if (v === null || typeof v !== "object") return;
   if (t.startsWith("[]")) {
     if (!Array.isArray(v)) return;
-    v.forEach((item, i) => pruneValue(item, t.slice(2), `${path}[${i}]`, found, depth + 1));
+    const item = t.slice(2);
+    v.forEach((x, i) => {
+      // encoding/json decodes a null list item into the element's zero value.
+      if (x === null) v[i] = zeroValue(item);
+      else pruneValue(x, item, `${path}[${i}]`, found, depth + 1);
+    });
+    return;
+  }
+  if (t.startsWith("map[string]")) {
+    if (Array.isArray(v)) return;
+    const item = t.slice("map[string]".length);
+    const m = v as Record<string, unknown>;
+    for (const k of Object.keys(m)) if (m[k] === null) m[k] = zeroValue(item);
     return;
   }
   if (t.startsWith("@") && !Array.isArray(v)) pruneStruct(v as Record<string, unknown>, t.slice(1), path, found, depth);
+}
+
+/** Go's zero value of a compact schema type, as a null JSON item decodes to (undefined: stays null). */
+function zeroValue(t: string): unknown {
+  if (t === "string") return "";
+  if (t === "integer" || t === "number") return 0;
+  if (t === "boolean") return false;
+  if (t.startsWith("@")) {
+    const def = explainData.defs[t.slice(1)];
+    return def?.p ? {} : def?.type === "string" ? "" : null;
+  }
+  return null;
 }

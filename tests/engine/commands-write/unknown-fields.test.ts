@@ -78,4 +78,12 @@ describe("unknown fields", () => {
     expect(r).toMatchObject({ stdout: "deployment.apps/typo patched\n", stderr: 'Warning: unknown field "spec.replicaz"\n', exitCode: 0 });
     expect(deployment(c, "typo").spec.replicas).toBe(2);
   });
+
+  it("decode a null list item as its zero value, so validation (not a crash) answers", () => {
+    const c = makeCluster();
+    const svc = "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  selector: {app: s}\n  ports: [null]\n";
+    const r = kubectl(c, "apply -f -", svc);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^The Service "s" is invalid: spec\.ports\[0\]\.port: /);
+  });
 });
