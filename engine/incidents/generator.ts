@@ -172,8 +172,14 @@ function compose(inputs: IncidentInputs, id: string): GeneratedIncident {
   const uniqueSteps = steps.filter((s, i) => steps.findIndex((x) => JSON.stringify(x) === JSON.stringify(s)) === i);
   if (uniqueSteps.length > 0) checks.push({ id: "looked-first", kind: "diagnosed", anyOf: uniqueSteps, before: "firstMutation" });
 
-  // Solution: every look, then every fix.
-  const solution = dedupe([...applied.flatMap((a) => a.look), ...applied.flatMap((a) => a.fix)]);
+  // A fault behind a Service others call at start-up leaves those callers in a crash-loop
+  // back-off (up to 5 minutes) after the fix: the reference fix restarts them, as an operator would.
+  const faulted = new Set(ordered.flatMap((p) => [p.target.workload, p.target.service].filter((r): r is string => r !== undefined)));
+  const callers = instance.workloads.filter((w) => !faulted.has(w.role) && (w.dependsOn ?? []).some((r) => faulted.has(r)));
+  const restarts = callers.map((w) => `${k} rollout restart ${w.kind.toLowerCase()}/${w.name}`);
+
+  // Solution: every look, then every fix, then restarting the callers that gave up.
+  const solution = dedupe([...applied.flatMap((a) => a.look), ...applied.flatMap((a) => a.fix), ...restarts]);
   const symptomChecks = dedupe(applied.flatMap((a) => a.symptomChecks));
   const kinds = dedupe(instance.workloads.map((w) => w.kind.toLowerCase()));
   const nonFixes: ScenarioFile["nonFixes"] = [
@@ -188,17 +194,29 @@ function compose(inputs: IncidentInputs, id: string): GeneratedIncident {
   const difficulty = faults.length === 0 ? 1 : difficultyOf(faults);
   const families = dedupe(applied.map((a) => a.family));
   const family = families.length === 1 ? families[0] : "mixed";
-  // A fault behind a Service others call at start-up leaves those callers in a crash-loop
-  // back-off (up to 5 minutes) after the fix: wait for their next restart.
-  const called = new Set(instance.workloads.flatMap((w) => w.dependsOn ?? []));
-  const cascades = ordered.some((p) => called.has(p.target.workload ?? p.target.service ?? ""));
-  const waitSeconds = Math.max(cascades ? CASCADE_WAIT_SECONDS : 120, ...applied.map((a) => a.waitSeconds ?? 0));
+  const waitSeconds = Math.max(callers.length > 0 ? CASCADE_WAIT_SECONDS : 120, ...applied.map((a) => a.waitSeconds ?? 0));
 
-  const hints = applied.length === 1 ? applied[0].hints : [
-    `More than one thing is wrong in namespace ${ns}. Look at every workload and Service there (\`${k} get deployments,statefulsets,pods,services,endpoints\`) and take the problems one at a time.`,
-    ...applied.flatMap((a) => a.hints),
+  const restartHint =
+    callers.length > 0
+      ? [
+          `${callers.map((w) => w.name).join(" and ")} ${callers.length === 1 ? "calls" : "call"} what you fixed at start-up and may still be waiting out a crash-loop back-off (up to 5 minutes). \`${restarts[0]}\` starts fresh pods at once.`,
+        ]
+      : [];
+  const hints = [
+    ...(applied.length === 1
+      ? applied[0].hints
+      : [
+          `More than one thing is wrong in namespace ${ns}. Look at every workload and Service there (\`${k} get deployments,statefulsets,pods,services,endpoints\`) and take the problems one at a time.`,
+          ...applied.flatMap((a) => a.hints),
+        ]),
+    ...restartHint,
   ];
-  const explanation = applied.length === 1 ? applied[0].explanation : `This incident had ${applied.length} independent causes.\n\n${applied.map((a, i) => `${i + 1}. ${a.explanation}`).join("\n\n")}`;
+  const cascadeNote =
+    callers.length > 0
+      ? `\n\n${callers.map((w) => w.name).join(" and ")} crashed too, because ${callers.length === 1 ? "it needs" : "they need"} the broken service at start-up: a symptom far from its cause. After the fix, ${callers.length === 1 ? "its" : "their"} pods come back on their own once their crash-loop back-off (10 s doubling up to 5 minutes) expires; \`kubectl rollout restart\` replaces them at once.`
+      : "";
+  const explanation =
+    (applied.length === 1 ? applied[0].explanation : `This incident had ${applied.length} independent causes.\n\n${applied.map((a, i) => `${i + 1}. ${a.explanation}`).join("\n\n")}`) + cascadeNote;
   const lead = "Since this morning's deploy, ";
   const reports = applied.map((a, i) => (i > 0 && a.report.startsWith(lead) ? `And ${a.report.slice(lead.length)}` : a.report));
   const brief = `${instance.team} reports trouble with ${instance.system} in namespace ${ns}. ${reports.join(" ")} Find out what is wrong and fix it, without losing anything that was deployed.`;
