@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { AttemptStatus, Prisma } from "@prisma/client";
 import { db } from "../db";
 import { syncAttemptAggregates } from "../classes/sync-attempt-aggregates";
@@ -60,11 +61,14 @@ function toRequest(action: ActionInput): ActionRequest {
 /**
  * Applies one learner action to an attempt and stores it, before answering.
  *
- * The attempt row is locked (`SELECT … FOR UPDATE`) for the whole transaction, so
- * concurrent actions on one attempt run one after the other: each gets seq = max + 1,
- * and none is lost or applied twice. The engine session comes from the cache when it
- * is exactly at the last committed seq, else from a replay of the stored actions; it
- * goes back to the cache only after the commit.
+ * The attempt row is locked (`SELECT … FOR UPDATE`) for the whole transaction, so concurrent
+ * actions on one attempt run one after the other: each gets seq = max + 1 (read after the lock
+ * is held: a subquery in the locking statement would see the snapshot from before the wait),
+ * and none is lost or applied twice. The engine session comes from the cache
+ * when it is exactly at the last committed seq, else from a replay of the stored actions; it
+ * goes back to the cache only after the commit. Commands, edits and hints (nearly all
+ * traffic) are stored with one statement that inserts the action and bumps the attempt's
+ * counters; checks, resets and giving up take the general path.
  */
 export async function recordAction(options: RecordActionOptions): Promise<RecordedActionResult> {
   const now = options.now ?? new Date();
@@ -84,12 +88,9 @@ export async function recordAction(options: RecordActionOptions): Promise<Record
         throw new ApiError("conflict", "This attempt was recorded with an older simulator and cannot continue. Start a new variant.");
       }
 
-      const last = await tx.action.findFirst({
-        where: { attemptId: attempt.id },
-        orderBy: { seq: "desc" },
-        select: { seq: true, type: true, exitCode: true },
-      });
-      const seq = (last?.seq ?? 0) + 1;
+      const [{ lastSeq }] = await tx.$queryRaw<{ lastSeq: number }[]>`
+        SELECT COALESCE(max(seq), 0)::int AS "lastSeq" FROM "Action" WHERE "attemptId" = ${attempt.id}`;
+      const seq = lastSeq + 1;
 
       let live: LiveSession;
       const cached = sessionCache.take(attempt.id);
@@ -126,6 +127,21 @@ export async function recordAction(options: RecordActionOptions): Promise<Record
         const lastGrade = lastCheck?.grade as { score?: number } | null | undefined;
         status = lastCheck ? "failed" : "gave_up";
         score = lastCheck ? (lastGrade?.score ?? 0) : 0;
+      }
+
+      if (request.type === "command" || request.type === "edit" || request.type === "hint") {
+        // The hot path: one statement stores the action and the attempt's counters.
+        const commands = request.type === "hint" ? 0 : 1;
+        const hints = request.type === "hint" && outcome.exitCode === 0 ? 1 : 0;
+        await tx.$executeRaw`
+          WITH stored AS (
+            INSERT INTO "Action" (id, "attemptId", seq, type, input, output, "exitCode", "virtualMs")
+            VALUES (${randomUUID()}, ${attempt.id}, ${seq}, ${request.type}::"ActionType", ${outcome.input}, ${outcome.output}, ${outcome.exitCode}, ${virtualMs})
+          )
+          UPDATE "Attempt" SET "commandCount" = "commandCount" + ${commands}, "hintCount" = "hintCount" + ${hints}, "lastVirtualMs" = ${virtualMs}
+          WHERE id = ${attempt.id}`;
+        const result: RecordedActionResult = { ...outcome, seq, type: request.type, virtualMs, status, score };
+        return { result, live: applied.live };
       }
 
       await tx.action.create({
