@@ -11,22 +11,71 @@ import type { Cluster } from "../runtime/cluster";
 import { base64 } from "./template";
 import { withLastApplied } from "../kubectl/commands/write/apply";
 
-const parsedCache = new Map<string, readonly KObject[]>();
+/** Parsed documents by their text (bounded: rendered variants differ in a few documents only). */
+const parsedDocs = new Map<string, readonly KObject[]>();
+const MAX_CACHED_DOCS = 4000;
 
 /** Raised for manifest text that is not a list of well-formed Kubernetes objects. */
 export class ManifestError extends Error {}
 
 /**
- * Parses multi-document YAML into objects (`kind: List` expanded). Results are cached by
- * text and returned as fresh copies, so instantiating a scenario twice parses once.
+ * Parses multi-document YAML into objects (`kind: List` expanded). Each document's result is
+ * cached by its text and returned as fresh copies, so instantiating a scenario twice parses
+ * once, and two seeds of a scenario parse only the documents their parameters change.
  */
 export function parseManifests(text: string): KObject[] {
-  let docs = parsedCache.get(text);
-  if (!docs) {
-    docs = parseUncached(text);
-    parsedCache.set(text, docs);
+  const docs = splitDocuments(text);
+  const out: KObject[] = [];
+  if (docs === undefined) {
+    for (const d of parseUncached(text)) out.push(clonePlain(d) as KObject);
+    return out;
   }
-  return docs.map((d) => clonePlain(d) as KObject);
+  const parsed: (readonly KObject[])[] = [];
+  try {
+    for (const doc of docs) {
+      let objects = parsedDocs.get(doc);
+      if (!objects) {
+        objects = parseUncached(doc);
+        if (parsedDocs.size >= MAX_CACHED_DOCS) parsedDocs.clear();
+        parsedDocs.set(doc, objects);
+      }
+      parsed.push(objects);
+    }
+  } catch {
+    // Whatever the whole text gives (the same error, as parsing it in one piece reports it).
+    for (const d of parseUncached(text)) out.push(clonePlain(d) as KObject);
+    return out;
+  }
+  for (const objects of parsed) for (const d of objects) out.push(clonePlain(d) as KObject);
+  return out;
+}
+
+/**
+ * The documents of a YAML stream, split at its `---` lines (a line that is exactly `---` at
+ * column 0 always starts a document: no scalar or collection may contain one). Undefined when
+ * the text uses what a split could change (directives, `...` ends, content after `---`).
+ */
+function splitDocuments(text: string): string[] | undefined {
+  const docs: string[] = [];
+  let start = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let end = text.indexOf("\n", lineStart);
+    if (end < 0) end = text.length;
+    const c = text.charCodeAt(lineStart);
+    if (c === 37 /* % */) return undefined;
+    if ((c === 45 /* - */ || c === 46) /* . */ && text.startsWith(c === 45 ? "---" : "...", lineStart)) {
+      const rest = text.slice(lineStart + 3, end);
+      if (c === 46 || rest.trim() !== "") return undefined;
+      if (rest === "") {
+        docs.push(text.slice(start, lineStart));
+        start = end + 1;
+      } else return undefined;
+    }
+    lineStart = end + 1;
+  }
+  if (start < text.length) docs.push(text.slice(start));
+  return docs;
 }
 
 function parseUncached(text: string): KObject[] {

@@ -3,7 +3,8 @@ import type { ImageSpec, World } from "../../model/world";
 import { bytes } from "../../model/quantity";
 import type { ControllerContext } from "../../runtime/controller";
 import { containerFiles, resolveContainerEnv } from "../../world/container-config";
-import { baseName, checkRequirement, effectiveArgv, planProcess } from "../../world/process";
+import { baseName, checkRequirement, effectiveArgv } from "../../world/process";
+import { planProcessFor } from "./plan-cache";
 import { reachable } from "../../world/network";
 import { parseImageReference } from "../../world/image-reference";
 import { expandVarRefs } from "../../world/container-config";
@@ -318,7 +319,7 @@ function afterImage(env: SyncEnv, c: Container, cr: ContainerRuntime, t: number)
   const net = networkContext(ctx.store, ctx.world, env.lookup, t);
   const origin = { namespace: pod.metadata.namespace ?? "default", pod };
   const limit = c.resources?.limits?.memory;
-  const planned = planProcess({
+  const planned = planProcessFor(cr, image, {
     world: ctx.world,
     image: image ?? { sizeBytes: 0, binaries: [] },
     argv,
