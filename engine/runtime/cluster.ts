@@ -74,6 +74,21 @@ export class Cluster {
     return m;
   }
 
+  /** The context's functions, made once (a pass only needs a fresh `now`). */
+  private readonly ctxWakeAt = (ms: number): void => this.wakeAt(ms);
+  private readonly ctxState = <T>(controller: string, key: string, init: () => T): T => {
+    const m = this.stateOf(controller);
+    let v = m.get(key) as T | undefined;
+    if (v === undefined) {
+      v = init();
+      m.set(key, v);
+    }
+    return v;
+  };
+  private readonly ctxDropState = (controller: string, key: string): void => {
+    this.controllerState_.get(controller)?.delete(key);
+  };
+
   private context(): ControllerContext {
     return {
       now: this.clock.now(),
@@ -81,19 +96,9 @@ export class Cluster {
       events: this.events,
       rng: this.rng,
       world: this.world,
-      wakeAt: (ms) => this.wakeAt(ms),
-      state: <T>(controller: string, key: string, init: () => T): T => {
-        const m = this.stateOf(controller);
-        let v = m.get(key) as T | undefined;
-        if (v === undefined) {
-          v = init();
-          m.set(key, v);
-        }
-        return v;
-      },
-      dropState: (controller, key) => {
-        this.controllerState_.get(controller)?.delete(key);
-      },
+      wakeAt: this.ctxWakeAt,
+      state: this.ctxState,
+      dropState: this.ctxDropState,
     };
   }
 

@@ -51,12 +51,19 @@ function listenerState(ctx: ControllerContext, lookup: (uid: string) => PodRunti
   return out;
 }
 
+/** `t` when it is after `nowMs` and before `next`, else `next`. */
+function earlierAfter(next: number, t: number | undefined, nowMs: number): number {
+  return t !== undefined && t > nowMs && t < next ? t : next;
+}
+
+/** No pod runtime yet (the kubelet's lookups never create one). */
+function none(): undefined {
+  return undefined;
+}
+
 /** The first instant after `nowMs` at which a running process starts listening, exits, is killed or stops. */
 function nextListenerChange(ctx: ControllerContext, lookup: (uid: string) => PodRuntime | undefined, nowMs: number): number {
   let next = Infinity;
-  const consider = (t: number | undefined) => {
-    if (t !== undefined && t > nowMs && t < next) next = t;
-  };
   for (const uid of trackedPods(ctx).uids) {
     const pr = lookup(uid);
     if (!pr) continue;
@@ -64,10 +71,10 @@ function nextListenerChange(ctx: ControllerContext, lookup: (uid: string) => Pod
       const r = pr.containers[name].running;
       if (!r) continue;
       const plan = r.plan;
-      if (plan.listenAt !== undefined) consider(r.startedAtMs + plan.listenAt * 1000);
-      if (plan.exit) consider(r.startedAtMs + plan.exit.at * 1000);
-      consider(r.killAtMs);
-      consider(r.stoppingAtMs);
+      if (plan.listenAt !== undefined) next = earlierAfter(next, r.startedAtMs + plan.listenAt * 1000, nowMs);
+      if (plan.exit) next = earlierAfter(next, r.startedAtMs + plan.exit.at * 1000, nowMs);
+      next = earlierAfter(next, r.killAtMs, nowMs);
+      next = earlierAfter(next, r.stoppingAtMs, nowMs);
     }
   }
   return next;
@@ -82,7 +89,7 @@ function nextListenerChange(ctx: ControllerContext, lookup: (uid: string) => Pod
 export const kubeletController: Controller = {
   name: KUBELET,
   reconcile(ctx: ControllerContext): void {
-    const lookup = (uid: string) => ctx.state<PodRuntime | undefined>(KUBELET, `pod/${uid}`, () => undefined);
+    const lookup = (uid: string) => ctx.state<PodRuntime | undefined>(KUBELET, `pod/${uid}`, none);
     const seen = ctx.state<Record<string, SeenPod>>(KUBELET, "seen", () => ({}));
     let inputs = "";
     for (const k of INPUT_KINDS) inputs += `|${ctx.store.kindVersion(k)}`;

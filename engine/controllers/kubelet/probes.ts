@@ -184,6 +184,47 @@ function limitToFirstTicks(work: { at: number; period: number }[], counts: numbe
   }
 }
 
+/** One probe's progress through `runProbeTicks`. */
+interface TickWork {
+  kind: ProbeKind;
+  probe: Probe;
+  state: ProbeState;
+  period: number;
+  at: number;
+}
+
+/** The next tick of a probe after its last one, on its grid. */
+function nextTickOf(w: TickWork, gridAnchorMs: number, startedAtMs: number): number {
+  const from = Math.max(w.state.lastTickMs + 1, startedAtMs + 1);
+  return gridAnchorMs + Math.ceil((from - gridAnchorMs) / w.period) * w.period;
+}
+
+/**
+ * Whether every tick of `w` from its next one on only counts a success (or nothing): past its
+ * initial delay, after the startup probe, with an outcome that no longer changes, already passed.
+ */
+function steadyTicks(w: TickWork, startup: TickWork | undefined, startedAtMs: number, listenAtMs: number | undefined, outcomes: Map<ProbeKind, ProbeOutcomes>): boolean {
+  if ((w.at - startedAtMs) / 1000 < (w.probe.initialDelaySeconds ?? 0)) return false;
+  if (w.kind === "startup") return w.state.passed;
+  if (startup && !startup.state.passed) return false;
+  if (!w.state.passed) return false;
+  if (listenAtMs !== undefined && w.at < listenAtMs) return false;
+  const o = outcomes.get(w.kind)!;
+  return (listenAtMs !== undefined ? o.listening : o.closed).ok;
+}
+
+function allSteady(work: TickWork[], startup: TickWork | undefined, startedAtMs: number, listenAtMs: number | undefined, outcomes: Map<ProbeKind, ProbeOutcomes>): boolean {
+  for (const w of work) if (!steadyTicks(w, startup, startedAtMs, listenAtMs, outcomes)) return false;
+  return true;
+}
+
+/** How many ticks of `w` fall in [its next tick, `upToMs`] and before `endMs`. */
+function ticksUpTo(w: TickWork, upToMs: number, endMs: number): number {
+  if (w.at > upToMs || w.at >= endMs) return 0;
+  const byEnd = endMs === Infinity ? Infinity : Math.ceil((endMs - w.at) / w.period);
+  return Math.min(Math.floor((upToMs - w.at) / w.period) + 1, byEnd);
+}
+
 /**
  * Processes probe ticks in (lastTick, upToMs] in time order and returns their effects. With
  * `dryRun` the states are copies (to find the next tick that changes something). Stops at a kill.
@@ -201,38 +242,18 @@ export function runProbeTicks(
 ): ProbeEffect[] {
   const effects: ProbeEffect[] = [];
   // Per probe: its period and the next tick it would process (recomputed only when it ticks).
-  const work = probes.map((p) => {
+  const work: TickWork[] = probes.map((p) => {
     const state = dryRun ? { ...p.state } : p.state;
     const period = Math.max(1, p.probe.periodSeconds ?? 10) * 1000;
     return { kind: p.kind, probe: p.probe, state, period, at: 0 };
   });
   const startup = work.find((w) => w.kind === "startup");
-  const next = (w: (typeof work)[number]) => {
-    const from = Math.max(w.state.lastTickMs + 1, startedAtMs + 1);
-    return gridAnchorMs + Math.ceil((from - gridAnchorMs) / w.period) * w.period;
-  };
-  for (const w of work) w.at = next(w);
-  // Whether every tick of `w` from its next one on only counts a success (or nothing): past its
-  // initial delay, after the startup probe, with an outcome that no longer changes, already passed.
-  const steady = (w: (typeof work)[number]): boolean => {
-    if ((w.at - startedAtMs) / 1000 < (w.probe.initialDelaySeconds ?? 0)) return false;
-    if (w.kind === "startup") return w.state.passed;
-    if (startup && !startup.state.passed) return false;
-    if (!w.state.passed) return false;
-    if (listenAtMs !== undefined && w.at < listenAtMs) return false;
-    const o = outcomes.get(w.kind)!;
-    return (listenAtMs !== undefined ? o.listening : o.closed).ok;
-  };
-  const ticksUpTo = (w: (typeof work)[number]): number => {
-    if (w.at > upToMs || w.at >= endMs) return 0;
-    const byEnd = endMs === Infinity ? Infinity : Math.ceil((endMs - w.at) / w.period);
-    return Math.min(Math.floor((upToMs - w.at) / w.period) + 1, byEnd);
-  };
+  for (const w of work) w.at = nextTickOf(w, gridAnchorMs, startedAtMs);
   for (let guard = 0; guard < 100_000; guard++) {
-    if (work.every(steady)) {
+    if (allSteady(work, startup, startedAtMs, listenAtMs, outcomes)) {
       // Nothing can happen any more up to `upToMs`: take the remaining ticks in one step, or,
       // when the guard would stop the loop first, the ticks it would have reached.
-      const counts = work.map(ticksUpTo);
+      const counts = work.map((w) => ticksUpTo(w, upToMs, endMs));
       const budget = 100_000 - guard;
       if (counts.reduce((a, b) => a + b, 0) > budget) limitToFirstTicks(work, counts, budget);
       work.forEach((w, i) => {
@@ -258,7 +279,7 @@ export function runProbeTicks(
     const w = best;
     const at = bestAt;
     w.state.lastTickMs = at;
-    w.at = next(w);
+    w.at = nextTickOf(w, gridAnchorMs, startedAtMs);
     if ((at - startedAtMs) / 1000 < (w.probe.initialDelaySeconds ?? 0)) continue;
     if (w.kind !== "startup" && startup && !startup.state.passed) continue;
     if (w.kind === "startup" && w.state.passed) continue;

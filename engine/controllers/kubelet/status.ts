@@ -33,37 +33,41 @@ function terminatedState(t: TerminatedInfo): ContainerState {
   };
 }
 
+function creatingStatus(c: Container, restartCount: number): ContainerStatus {
+  return { name: c.name, state: { waiting: { reason: "ContainerCreating" } }, lastState: {}, ready: false, restartCount, image: c.image, imageID: "", started: false };
+}
+
+function buildStatus(c: Container, restartCount: number, image: ContainerRuntime["image"], state: ContainerState, lastState: ContainerState, withImage: boolean, containerID: string | undefined, ready: boolean, started: boolean): ContainerStatus {
+  const out: ContainerStatus = {
+    name: c.name,
+    state,
+    lastState,
+    ready,
+    restartCount,
+    image: withImage && image ? image.normalized : c.image,
+    imageID: withImage && image ? image.imageID : "",
+  };
+  if (containerID !== undefined) out.containerID = containerID;
+  out.started = started;
+  return out;
+}
+
 /** The status of one container, with its fields in the API's order (`-o json` prints them so). */
 export function containerStatus(c: Container, cr: ContainerRuntime | undefined): ContainerStatus {
   const restartCount = cr?.restartCount ?? 0;
-  const creating = (): ContainerStatus => ({ name: c.name, state: { waiting: { reason: "ContainerCreating" } }, lastState: {}, ready: false, restartCount, image: c.image, imageID: "", started: false });
-  if (!cr) return creating();
+  if (!cr) return creatingStatus(c, restartCount);
   const image = cr.image && cr.image.spec === c.image ? cr.image : undefined;
-  const build = (state: ContainerState, lastState: ContainerState, withImage: boolean, containerID: string | undefined, ready: boolean, started: boolean): ContainerStatus => {
-    const out: ContainerStatus = {
-      name: c.name,
-      state,
-      lastState,
-      ready,
-      restartCount,
-      image: withImage && image ? image.normalized : c.image,
-      imageID: withImage && image ? image.imageID : "",
-    };
-    if (containerID !== undefined) out.containerID = containerID;
-    out.started = started;
-    return out;
-  };
   if (cr.running) {
     const r = cr.running;
-    return build({ running: { startedAt: rfc3339(r.startedAtMs) } }, cr.last ? terminatedState(cr.last) : {}, true, `containerd://${r.id}`, r.ready, r.startedFlag);
+    return buildStatus(c, restartCount, image, { running: { startedAt: rfc3339(r.startedAtMs) } }, cr.last ? terminatedState(cr.last) : {}, true, `containerd://${r.id}`, r.ready, r.startedFlag);
   }
   if (cr.waiting) {
     const last = cr.terminated ?? cr.last;
     const state = { waiting: cr.waiting.message ? { reason: cr.waiting.reason, message: cr.waiting.message } : { reason: cr.waiting.reason } };
-    return build(state, last ? terminatedState(last) : {}, !!(cr.terminated || cr.last), cr.terminated ? `containerd://${cr.terminated.containerID}` : undefined, false, false);
+    return buildStatus(c, restartCount, image, state, last ? terminatedState(last) : {}, !!(cr.terminated || cr.last), cr.terminated ? `containerd://${cr.terminated.containerID}` : undefined, false, false);
   }
-  if (cr.terminated) return build(terminatedState(cr.terminated), cr.last ? terminatedState(cr.last) : {}, true, `containerd://${cr.terminated.containerID}`, false, false);
-  return creating();
+  if (cr.terminated) return buildStatus(c, restartCount, image, terminatedState(cr.terminated), cr.last ? terminatedState(cr.last) : {}, true, `containerd://${cr.terminated.containerID}`, false, false);
+  return creatingStatus(c, restartCount);
 }
 
 /** `getPhase` of the kubelet. */
