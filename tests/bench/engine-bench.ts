@@ -100,3 +100,43 @@ const results: string[] = [];
 
 console.log(`# engine benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 16)} UTC, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 for (const r of results) console.log(`- ${r}`);
+
+// 5. Optional: the same start+settle, interleaved with another checkout of the engine (a
+// before/after on a shared machine, where separate runs are not comparable). Set
+// ENGINE_BENCH_BASE to that checkout's root (e.g. a `git worktree add /tmp/base <commit>`
+// with node_modules linked); ENGINE_BENCH_SEEDS seeds per scenario (default 30, from 101).
+// Each open is timed in CPU time (process.cpuUsage), alternating which tree goes first.
+const baseRoot = process.env.ENGINE_BENCH_BASE;
+if (baseRoot) {
+  void (async () => {
+    const base = (await import(`${baseRoot.replace(/\/$/, "")}/engine/index.ts`)) as typeof import("../../engine/index");
+    const seeds = Number(process.env.ENGINE_BENCH_SEEDS ?? 30);
+    for (const s of scenarios) {
+      base.openSession({ scenarioId: s.id, seed: 1 });
+      openSession({ scenarioId: s.id, seed: 1 });
+    }
+    const cpu = (fn: () => void) => {
+      const t = process.cpuUsage();
+      fn();
+      const u = process.cpuUsage(t);
+      return (u.user + u.system) / 1000;
+    };
+    const before: number[] = [];
+    const after: number[] = [];
+    let i = 0;
+    for (let seed = 101; seed < 101 + seeds; seed++) {
+      for (const s of scenarios) {
+        const opts = { scenarioId: s.id, seed };
+        if (i++ % 2 === 0) {
+          after.push(cpu(() => openSession(opts)));
+          before.push(cpu(() => base.openSession(opts)));
+        } else {
+          before.push(cpu(() => base.openSession(opts)));
+          after.push(cpu(() => openSession(opts)));
+        }
+      }
+    }
+    const change = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(1)} %`;
+    console.log(`- interleaved with ${baseRoot} (${before.length} opens each, CPU time, load average ${loadavg()[0].toFixed(2)}): start+settle median ${fmt(median(before))} → ${fmt(median(after))} (${change(median(before), median(after))}), p99 ${fmt(p99(before))} → ${fmt(p99(after))} (${change(p99(before), p99(after))})`);
+  })();
+}
