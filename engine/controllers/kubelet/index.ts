@@ -110,15 +110,16 @@ export const kubeletController: Controller = {
         if (pod.metadata.deletionTimestamp) ctx.store.remove("Pod", pod.metadata.namespace, pod.metadata.name);
         continue;
       }
+      // The pod's node when its kubelet runs: a node whose kubelet never posted a Ready
+      // condition (one created through the API) runs nothing. Looked up once per node and pass.
       let node = nodes.get(nodeName);
       if (node === undefined) {
         node = ctx.store.get<Node>("Node", undefined, nodeName) ?? null;
+        const ready = node?.status?.conditions?.find((c) => c.type === "Ready");
+        if (!ready || ready.status !== "True") node = null;
         nodes.set(nodeName, node);
       }
       if (!node) continue;
-      // A node whose kubelet never posted a Ready condition (one created through the API) runs nothing.
-      const ready = node.status?.conditions?.find((c) => c.type === "Ready");
-      if (!ready || ready.status !== "True") continue;
       // Another pass with nothing new for this pod, at the same instant or before anything in
       // the pod is due, changes nothing.
       const uid = pod.metadata.uid!;
