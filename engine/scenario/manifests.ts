@@ -10,6 +10,7 @@ import { KINDS } from "../model/kinds";
 import type { Cluster } from "../runtime/cluster";
 import { base64 } from "./template";
 import { withLastApplied } from "../kubectl/commands/write/apply";
+import { pruneUnknownFields } from "../kubectl/manifests/schema-decode";
 
 /** Parsed documents by their text (bounded: rendered variants differ in a few documents only). */
 const parsedDocs = new Map<string, readonly KObject[]>();
@@ -102,6 +103,9 @@ function checkObject(v: unknown): KObject {
   if (v.apiVersion !== info.apiVersion) throw new ManifestError(`${kind} needs apiVersion ${info.apiVersion}, not ${JSON.stringify(v.apiVersion)}`);
   const meta = v.metadata;
   if (!isObject(meta) || typeof meta.name !== "string" || meta.name === "") throw new ManifestError(`${kind} without metadata.name`);
+  // A typo in a field name would silently do nothing; kubectl apply refuses it, and so does the catalogue.
+  const unknown = pruneUnknownFields(v as { kind: string } & Record<string, unknown>);
+  if (unknown.length > 0) throw new ManifestError(`${kind} ${meta.name}: ${unknown.map((f) => `unknown field "${f}"`).join(", ")}`);
   return v as KObject;
 }
 

@@ -85,6 +85,10 @@ describe("loader errors", () => {
   it("finds broken manifests and unknown kinds", () => {
     expect(issuesOf(FIXTURE_YAML.replace("kind: Secret", "kind: Sekret")).some((i) => /manifests .*unknown kind "Sekret"/.test(i))).toBe(true);
   });
+  it("refuses a field the API does not declare, as kubectl apply would", () => {
+    const typo = FIXTURE_YAML.replace("image: nginx:{{ tag }}-typo", "image: nginx:{{ tag }}-typo\n            imagePullPolicyy: Always");
+    expect(issuesOf(typo).some((i) => /manifests .*unknown field "spec\.template\.spec\.containers\[0\]\.imagePullPolicyy"/.test(i))).toBe(true);
+  });
   it("checks cross references, hint count and variant count", () => {
     expect(issuesOf(FIXTURE_YAML.replace("fails: [same]", "fails: [nope]"))).toContain('scenarios/x.yaml: nonFixes[0].fails[0]: no check with id "nope"');
     expect(issuesOf(FIXTURE_YAML.replace("  - Look at the events of a pod.\n", "")).some((i) => /hints: Too small/.test(i))).toBe(true);
