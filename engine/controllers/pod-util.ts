@@ -6,6 +6,7 @@
 import type { Container, Pod, PodCondition } from "../model/types";
 import { bytes, cpuMillis } from "../model/quantity";
 import { parseTime, rfc3339 } from "../runtime/clock";
+import type { ObjectStore } from "../runtime/store";
 
 /** The pod's `Ready` condition, if the kubelet has written one. */
 export function podReadyCondition(pod: Pod): PodCondition | undefined {
@@ -144,4 +145,16 @@ function amount(resource: "cpu" | "memory", q: string): number {
 }
 function isZero(resource: "cpu" | "memory", q: string): boolean {
   return amount(resource, q) === 0;
+}
+
+/** Every Pod grouped by namespace, in the store's order (what the workload controllers match owners against). */
+export function podsByNamespace(store: ObjectStore): Map<string, Pod[]> {
+  const byNamespace = new Map<string, Pod[]>();
+  for (const pod of store.list<Pod>("Pod")) {
+    const ns = pod.metadata.namespace!;
+    let list = byNamespace.get(ns);
+    if (!list) byNamespace.set(ns, (list = []));
+    list.push(pod);
+  }
+  return byNamespace;
 }

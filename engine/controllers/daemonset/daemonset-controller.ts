@@ -12,7 +12,7 @@ import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { MAX_PODS_PER_CLUSTER, podCapacityAdmissionError, serviceAccountAdmissionError } from "../defaults";
 import { requestPodDeletion } from "../pod-deletion";
-import { isPodAvailable, isPodReady, podAvailableAt } from "../pod-util";
+import { isPodAvailable, isPodReady, podAvailableAt, podsByNamespace } from "../pod-util";
 import { CONTROLLER_REVISION_HASH_LABEL, templateHash } from "../statefulset/revision";
 import { createDaemonPod, daemonPodFor, nodeShouldRunDaemonPod, targetNodeName } from "./daemon-pods";
 
@@ -203,16 +203,10 @@ export const daemonSetController = skipWhenUnchanged(
       const sets = ctx.store.list<DaemonSet>("DaemonSet");
       if (sets.length === 0) return;
       const nodes = ctx.store.list<Node>("Node");
-      const podsByNamespace = new Map<string, Pod[]>();
-      for (const pod of ctx.store.list<Pod>("Pod")) {
-        const ns = pod.metadata.namespace!;
-        let list = podsByNamespace.get(ns);
-        if (!list) podsByNamespace.set(ns, (list = []));
-        list.push(pod);
-      }
+      const byNamespace = podsByNamespace(ctx.store);
       for (const ds of sets) {
         if (!ds.spec?.template) continue;
-        syncDaemonSet(ctx, ds, nodes, podsByNamespace.get(ds.metadata.namespace!) ?? []);
+        syncDaemonSet(ctx, ds, nodes, byNamespace.get(ds.metadata.namespace!) ?? []);
       }
     },
   } satisfies Controller,

@@ -15,7 +15,7 @@ import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { applyPodCreateDefaults, MAX_PODS_PER_CLUSTER, podCapacityAdmissionError, serviceAccountAdmissionError } from "../defaults";
 import { requestPodDeletion } from "../pod-deletion";
-import { isPodReady } from "../pod-util";
+import { isPodReady, podsByNamespace } from "../pod-util";
 import { jobFinished, podFailureBackoffMs } from "./job-util";
 import { addCompletionIndex, completionIndexOf, formatIndexes, isIndexedJob, parseIndexes } from "./indexed";
 
@@ -406,16 +406,10 @@ export const jobController = skipWhenUnchanged(
     reconcile(ctx: ControllerContext): void {
       const jobs = ctx.store.list<Job>("Job");
       if (jobs.length === 0) return;
-      const podsByNamespace = new Map<string, Pod[]>();
-      for (const pod of ctx.store.list<Pod>("Pod")) {
-        const ns = pod.metadata.namespace!;
-        let list = podsByNamespace.get(ns);
-        if (!list) podsByNamespace.set(ns, (list = []));
-        list.push(pod);
-      }
+      const byNamespace = podsByNamespace(ctx.store);
       for (const job of jobs) {
         if (!job.spec?.template) continue;
-        syncJob(ctx, job, podsByNamespace.get(job.metadata.namespace!) ?? []);
+        syncJob(ctx, job, byNamespace.get(job.metadata.namespace!) ?? []);
       }
     },
   } satisfies Controller,

@@ -14,7 +14,7 @@ import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { applyPodCreateDefaults, MAX_PODS_PER_CLUSTER, podCapacityAdmissionError, serviceAccountAdmissionError } from "../defaults";
 import { requestPodDeletion } from "../pod-deletion";
-import { isPodActive, isPodAvailable, isPodReady, podAvailableAt } from "../pod-util";
+import { isPodActive, isPodAvailable, isPodReady, podAvailableAt, podsByNamespace } from "../pod-util";
 import { sortPodsForDeletion } from "./active-pods";
 
 /** The component name on the ReplicaSet controller's events. */
@@ -198,18 +198,12 @@ export const replicaSetController = skipWhenUnchanged(
   reconcile(ctx: ControllerContext): void {
     const replicaSets = ctx.store.list<ReplicaSet>("ReplicaSet");
     if (replicaSets.length === 0) return;
-    const podsByNamespace = new Map<string, Pod[]>();
-    for (const pod of ctx.store.list<Pod>("Pod")) {
-      const ns = pod.metadata.namespace!;
-      let list = podsByNamespace.get(ns);
-      if (!list) podsByNamespace.set(ns, (list = []));
-      list.push(pod);
-    }
+    const byNamespace = podsByNamespace(ctx.store);
     const podsByOwner = new Map<string, Pod[]>();
     const claimed = new Map<ReplicaSet, Pod[]>();
     for (const rs of replicaSets) {
       if (!rs.spec?.template) continue;
-      const pods = claimPods(ctx, rs, podsByNamespace.get(rs.metadata.namespace!) ?? []);
+      const pods = claimPods(ctx, rs, byNamespace.get(rs.metadata.namespace!) ?? []);
       claimed.set(rs, pods);
       podsByOwner.set(rs.metadata.uid!, pods);
     }

@@ -12,7 +12,7 @@ import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { podCapacityAdmissionError, serviceAccountAdmissionError } from "../defaults";
 import { requestPodDeletion } from "../pod-deletion";
-import { isPodAvailable, isPodReady, podAvailableAt } from "../pod-util";
+import { isPodAvailable, isPodReady, podAvailableAt, podsByNamespace } from "../pod-util";
 import { createMissingClaims, newStatefulPod, ordinalOf, statefulPodName } from "./identity";
 import { CONTROLLER_REVISION_HASH_LABEL, revisionName } from "./revision";
 
@@ -261,16 +261,10 @@ export const statefulSetController = skipWhenUnchanged(
     reconcile(ctx: ControllerContext): void {
       const sets = ctx.store.list<StatefulSet>("StatefulSet");
       if (sets.length === 0) return;
-      const podsByNamespace = new Map<string, Pod[]>();
-      for (const pod of ctx.store.list<Pod>("Pod")) {
-        const ns = pod.metadata.namespace!;
-        let list = podsByNamespace.get(ns);
-        if (!list) podsByNamespace.set(ns, (list = []));
-        list.push(pod);
-      }
+      const byNamespace = podsByNamespace(ctx.store);
       for (const set of sets) {
         if (!set.spec?.template) continue;
-        syncSet(ctx, set, podsByNamespace.get(set.metadata.namespace!) ?? []);
+        syncSet(ctx, set, byNamespace.get(set.metadata.namespace!) ?? []);
       }
     },
   } satisfies Controller,
