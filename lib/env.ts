@@ -19,6 +19,11 @@ const envSchema = z.object({
   SKIP_BUILD_CHECK: z.enum(["0", "1"]).default("0"),
   /** How many terminal actions one user may send per 10 seconds. */
   ACTION_RATE_LIMIT: z.coerce.number().int().positive().default(40),
+  /**
+   * Live engine sessions kept in memory per process (about 0.2 MB each): an attempt whose session
+   * was evicted is rebuilt by replaying its actions, so this must exceed the learners active at once.
+   */
+  SESSION_CACHE_SIZE: z.coerce.number().int().positive().default(1000),
   /** Comma-separated emails whose accounts become admins when they open /admin (bootstraps the first admin). */
   ADMIN_EMAILS: z
     .string()

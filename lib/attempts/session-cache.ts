@@ -1,3 +1,4 @@
+import { env } from "../env";
 import type { LiveSession } from "./engine-session";
 
 /** A cached session and the seq of the last action applied to it. */
@@ -15,7 +16,7 @@ export interface CachedSession {
 export class SessionCache {
   private readonly entries = new Map<string, CachedSession>();
 
-  constructor(private readonly capacity = 200) {}
+  constructor(private readonly capacity: number) {}
 
   /** Removes and returns the entry (the caller owns it until it puts it back). */
   take(attemptId: string): CachedSession | undefined {
@@ -56,4 +57,4 @@ export class SessionCache {
 const globalForCache = globalThis as unknown as { crashcourseSessions?: SessionCache };
 
 /** The process-wide session cache. */
-export const sessionCache = (globalForCache.crashcourseSessions ??= new SessionCache());
+export const sessionCache = (globalForCache.crashcourseSessions ??= new SessionCache(env.SESSION_CACHE_SIZE));
