@@ -1,7 +1,7 @@
 /**
  * `queue`: a queue worker. Redis (Deployment and Service), a Python worker Deployment that
  * connects to Redis at start-up (its URL from a ConfigMap), and a CronJob that enqueues the
- * periodic report batch.
+ * periodic batch (reports, invoices or exports, named after the team's system).
  */
 import type { Random } from "../../runtime/random";
 import { REDIS_FACTS, WORKER_FACTS, imageOf } from "../apps";
@@ -9,26 +9,28 @@ import type { Topology, TopologyInstance, WorkloadModel } from "../types";
 import { appContainer, configMap, drawNodes, namespace, service, serviceModel, workload } from "./build";
 
 const PLACES = [
-  { ns: "reports", team: "The reporting team", system: "the report pipeline", cron: "report-batch", batch: "the report batch" },
-  { ns: "billing", team: "The billing team", system: "the invoice pipeline", cron: "invoice-batch", batch: "the invoice batch" },
-  { ns: "analytics", team: "The analytics team", system: "the analytics export pipeline", cron: "export-batch", batch: "the export batch" },
+  { ns: "reports", team: "The reporting team", system: "the report pipeline", work: "report", cron: "report-batch", batch: "the report batch" },
+  { ns: "billing", team: "The billing team", system: "the invoice pipeline", work: "invoice", cron: "invoice-batch", batch: "the invoice batch" },
+  { ns: "analytics", team: "The analytics team", system: "the analytics export pipeline", work: "export", cron: "export-batch", batch: "the export batch" },
 ] as const;
 
 function build(rng: Random): TopologyInstance {
   const place = rng.pick(PLACES);
   const ns = place.ns;
+  const workerName = `${place.work}-worker`;
+  const workerConfig = `${workerName}-config`;
   const redis: WorkloadModel = { role: "redis", kind: "Deployment", name: "redis", container: "redis", image: imageOf(REDIS_FACTS), app: REDIS_FACTS, replicas: 1, label: "redis", says: "the job queue" };
   const worker: WorkloadModel = {
     role: "worker",
     kind: "Deployment",
-    name: "report-worker",
+    name: workerName,
     container: "worker",
     image: imageOf(WORKER_FACTS),
     app: WORKER_FACTS,
     replicas: rng.int(2, 3),
-    label: "report-worker",
-    says: "the report worker",
-    configMapEnv: "report-worker-config",
+    label: workerName,
+    says: `the ${place.work} worker`,
+    configMapEnv: workerConfig,
     dependsOn: ["redis"],
   };
   const cronJob = {
@@ -45,7 +47,7 @@ function build(rng: Random): TopologyInstance {
           backoffLimit: 2,
           template: {
             metadata: { labels: { app: place.cron } },
-            spec: { restartPolicy: "OnFailure", containers: [{ name: "enqueue", image: "busybox:1.36", command: ["sh", "-c", "echo enqueued report batch"] }] },
+            spec: { restartPolicy: "OnFailure", containers: [{ name: "enqueue", image: "busybox:1.36", command: ["sh", "-c", `echo enqueued ${place.work} batch`] }] },
           },
         },
       },
@@ -55,8 +57,8 @@ function build(rng: Random): TopologyInstance {
     namespace(ns),
     workload("Deployment", redis.name, ns, 1, redis.label, appContainer("redis", redis.image, REDIS_FACTS)),
     service("redis", ns, redis.label, 6379, 6379),
-    configMap("report-worker-config", ns, { REDIS_URL: "redis://redis:6379/0", LOG_LEVEL: "INFO" }),
-    workload("Deployment", worker.name, ns, worker.replicas, worker.label, appContainer("worker", worker.image, WORKER_FACTS, { envFrom: [{ configMapRef: { name: "report-worker-config" } }] } as never)),
+    configMap(workerConfig, ns, { REDIS_URL: "redis://redis:6379/0", LOG_LEVEL: "INFO" }),
+    workload("Deployment", worker.name, ns, worker.replicas, worker.label, appContainer("worker", worker.image, WORKER_FACTS, { envFrom: [{ configMapRef: { name: workerConfig } }] } as never)),
     cronJob,
   ];
   return {
@@ -67,7 +69,7 @@ function build(rng: Random): TopologyInstance {
     objects,
     nodes: drawNodes(rng),
     workloads: [redis, worker],
-    services: [serviceModel(redis, "redis", 6379, "the report worker")],
+    services: [serviceModel(redis, "redis", 6379, `the ${place.work} worker`)],
     cronJobs: [{ name: place.cron, container: "enqueue", image: "busybox:1.36", label: place.cron, says: place.batch }],
     steps: [],
   };
