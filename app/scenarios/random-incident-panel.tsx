@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
-const difficultyNames: Record<number, string> = { 1: "Easy", 2: "Medium", 3: "Hard" };
+import { IncidentSelects } from "../difficulty";
 
 /**
  * "Random incident": an incident the engine generates from a seed the server draws, optionally
@@ -49,28 +49,7 @@ export function RandomIncidentPanel(props: { families: readonly string[]; diffic
           }
         }}
       >
-        <label>
-          Fault family
-          <select name="family" defaultValue="any">
-            <option value="any">Any family</option>
-            {props.families.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Difficulty
-          <select name="difficulty" defaultValue="any">
-            <option value="any">Any</option>
-            {props.difficulties.map((d) => (
-              <option key={d} value={String(d)}>
-                {difficultyNames[d] ?? String(d)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <IncidentSelects families={props.families} difficulties={props.difficulties} familyName="family" difficultyName="difficulty" />
         <button className="btn primary" type="submit" disabled={busy}>
           {busy ? "Generating…" : "Random incident"}
         </button>

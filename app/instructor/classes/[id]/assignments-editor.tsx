@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { AssignmentView } from "@/lib/classes/create-assignment";
 import { callApi } from "../../../classes/call-api";
+import { IncidentSelects } from "../../../difficulty";
 
 /**
  * The class's assignments, a Remove button each, and a form to assign a catalogue scenario or
@@ -109,30 +110,7 @@ export function AssignmentsEditor(props: {
             </select>
           </label>
         ) : (
-          <>
-            <label>
-              Fault family
-              <select name="incidentFamily" defaultValue="any">
-                <option value="any">any family</option>
-                {props.incidentFamilies.map((f) => (
-                  <option key={f} value={f}>
-                    {f}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Difficulty
-              <select name="incidentDifficulty" defaultValue="any">
-                <option value="any">any</option>
-                {props.incidentDifficulties.map((d) => (
-                  <option key={d} value={String(d)}>
-                    {["", "easy", "medium", "hard"][d] ?? d}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </>
+          <IncidentSelects families={props.incidentFamilies} difficulties={props.incidentDifficulties} familyName="incidentFamily" difficultyName="incidentDifficulty" />
         )}
         <label>
           Opens
