@@ -63,4 +63,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Next's server stops accepting connections and drains on SIGTERM.
-CMD ["node", "server.js"]
+# A larger young generation: half the scavenges (and shorter pauses) under a class's load.
+CMD ["node", "--max-semi-space-size=32", "server.js"]

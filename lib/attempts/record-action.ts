@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AttemptStatus, Prisma } from "@prisma/client";
-import { db } from "../db";
+import { db, pool } from "../db";
 import { syncAttemptAggregates } from "../classes/sync-attempt-aggregates";
 import { ApiError } from "../http/errors";
 import type { ActionInput } from "../validations/attempt";
@@ -13,7 +13,7 @@ import {
   type LiveSession,
 } from "./engine-session";
 import { attemptNotFound } from "./errors";
-import { sessionCache } from "./session-cache";
+import { sessionCache, type CachedSession } from "./session-cache";
 import { observeCommand } from "../observability/metrics";
 
 /** Options for {@link recordAction}. */
@@ -61,20 +61,38 @@ function toRequest(action: ActionInput): ActionRequest {
 /**
  * Applies one learner action to an attempt and stores it, before answering.
  *
- * The attempt row is locked (`SELECT … FOR UPDATE`) for the whole transaction, so concurrent
- * actions on one attempt run one after the other: each gets seq = max + 1 (read after the lock
- * is held: a subquery in the locking statement would see the snapshot from before the wait),
- * and none is lost or applied twice. The engine session comes from the cache
- * when it is exactly at the last committed seq, else from a replay of the stored actions; it
- * goes back to the cache only after the commit. Commands, edits and hints (nearly all
- * traffic) are stored with one statement that inserts the action and bumps the attempt's
- * counters; checks, resets and giving up take the general path.
+ * The hot path (commands, edits and hints, nearly all traffic, when this process holds the
+ * attempt's session as of its last action): the action is applied to the cached session
+ * and stored by one statement that inserts it and bumps the attempt's counters only if the
+ * attempt is still this user's, in progress, and has no action at or after this seq. If
+ * another writer got there first (a second tab, another replica), nothing is stored — the
+ * unique (attemptId, seq) index refuses a racing twin — the mutated session is dropped,
+ * and the action takes the general path.
+ *
+ * The general path locks the attempt row (`SELECT … FOR UPDATE`) for the whole
+ * transaction, so concurrent actions on one attempt run one after the other: each gets
+ * seq = max + 1 (read after the lock is held: a subquery in the locking statement would see
+ * the snapshot from before the wait), and none is lost or applied twice. Its session comes
+ * from the cache when it is exactly at the last committed seq, else from a replay of the
+ * stored actions.
+ *
+ * Either way a session goes back to the cache only after its action is committed.
  */
 export async function recordAction(options: RecordActionOptions): Promise<RecordedActionResult> {
   const now = options.now ?? new Date();
   const request = toRequest(options.action);
 
-  const { result, live } = await db.$transaction(
+  if (request.type === "command" || request.type === "edit" || request.type === "hint") {
+    const cached = sessionCache.take(options.attemptId);
+    if (cached?.attempt?.userId === options.userId) {
+      const stored = await recordHotAction(options, request, cached as Required<CachedSession>, now);
+      if (stored) return stored;
+    } else if (cached) {
+      sessionCache.put(options.attemptId, cached); // untouched: the general path decides
+    }
+  }
+
+  const { result, live, startedAt } = await db.$transaction(
     async (tx) => {
       const [attempt] = await tx.$queryRaw<LockedAttempt[]>`
         SELECT id, "scenarioId", seed, "engineVersion", status, "lastVirtualMs", "startedAt"
@@ -104,10 +122,7 @@ export async function recordAction(options: RecordActionOptions): Promise<Record
         live = replayAttempt(attempt.scenarioId, attempt.seed, actions);
       }
 
-      // The learner's clock: the client's elapsed time, never ahead of the server's, never going back.
-      const wallMs = Math.max(0, now.getTime() - attempt.startedAt.getTime());
-      const clientMs = options.action.clientMs ?? wallMs;
-      const virtualMs = Math.max(attempt.lastVirtualMs, Math.min(clientMs, wallMs + CLOCK_SLACK_MS));
+      const virtualMs = actionVirtualMs(options.action, attempt, now);
 
       const applied = applyAction(live, request, virtualMs);
       const { outcome } = applied;
@@ -141,7 +156,7 @@ export async function recordAction(options: RecordActionOptions): Promise<Record
           UPDATE "Attempt" SET "commandCount" = "commandCount" + ${commands}, "hintCount" = "hintCount" + ${hints}, "lastVirtualMs" = ${virtualMs}
           WHERE id = ${attempt.id}`;
         const result: RecordedActionResult = { ...outcome, seq, type: request.type, virtualMs, status, score };
-        return { result, live: applied.live };
+        return { result, live: applied.live, startedAt: attempt.startedAt };
       }
 
       await tx.action.create({
@@ -168,12 +183,64 @@ export async function recordAction(options: RecordActionOptions): Promise<Record
       });
 
       const result: RecordedActionResult = { ...outcome, seq, type: request.type, virtualMs, status, score };
-      return { result, live: applied.live };
+      return { result, live: applied.live, startedAt: attempt.startedAt };
     },
     { maxWait: 15_000, timeout: 30_000 },
   );
 
-  sessionCache.put(options.attemptId, { live, seq: result.seq });
+  sessionCache.put(options.attemptId, { live, seq: result.seq, attempt: { userId: options.userId, startedAt, lastVirtualMs: result.virtualMs } });
   if (result.type === "command") observeCommand({ exitCode: result.exitCode });
   return result;
+}
+
+/** The learner's clock: the client's elapsed time, never ahead of the server's, never going back. */
+function actionVirtualMs(action: ActionInput, attempt: { startedAt: Date; lastVirtualMs: number }, now: Date): number {
+  const wallMs = Math.max(0, now.getTime() - attempt.startedAt.getTime());
+  const clientMs = action.clientMs ?? wallMs;
+  return Math.max(attempt.lastVirtualMs, Math.min(clientMs, wallMs + CLOCK_SLACK_MS));
+}
+
+/** PostgreSQL's unique_violation: a racing writer stored this seq first. */
+const UNIQUE_VIOLATION = "23505";
+
+/**
+ * The hot path of {@link recordAction}: the cached session (owned by the caller, taken out
+ * of the cache) gets the action, and one autocommitted statement stores it. Null when the
+ * attempt moved on without us (or is no longer this user's or in progress): nothing was
+ * stored, and the session, now ahead of the database, is dropped.
+ */
+async function recordHotAction(
+  options: RecordActionOptions,
+  request: Extract<ActionRequest, { type: "command" | "edit" | "hint" }>,
+  cached: Required<CachedSession>,
+  now: Date,
+): Promise<RecordedActionResult | null> {
+  const seq = cached.seq + 1;
+  const virtualMs = actionVirtualMs(options.action, cached.attempt, now);
+  const { outcome, live } = applyAction(cached.live, request, virtualMs);
+  const commands = request.type === "hint" ? 0 : 1;
+  const hints = request.type === "hint" && outcome.exitCode === 0 ? 1 : 0;
+  let stored: number;
+  try {
+    const written = await pool.query(
+      `WITH counted AS (
+         UPDATE "Attempt" SET "commandCount" = "commandCount" + $7, "hintCount" = "hintCount" + $8, "lastVirtualMs" = $9
+         WHERE id = $2 AND "userId" = $10 AND status = 'in_progress'
+           AND NOT EXISTS (SELECT 1 FROM "Action" WHERE "attemptId" = $2 AND seq >= $3)
+         RETURNING id
+       )
+       INSERT INTO "Action" (id, "attemptId", seq, type, input, output, "exitCode", "virtualMs")
+       SELECT $1, id, $3, $4::"ActionType", $5, $6, $11, $9 FROM counted`,
+      [randomUUID(), options.attemptId, seq, request.type, outcome.input, outcome.output, commands, hints, virtualMs, options.userId, outcome.exitCode],
+    );
+    stored = written.rowCount ?? 0;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return null;
+    throw error;
+  }
+  if (stored !== 1) return null;
+
+  sessionCache.put(options.attemptId, { live, seq, attempt: { ...cached.attempt, lastVirtualMs: virtualMs } });
+  if (request.type === "command") observeCommand({ exitCode: outcome.exitCode });
+  return { ...outcome, seq, type: request.type, virtualMs, status: "in_progress", score: null };
 }

@@ -1,10 +1,19 @@
 import { env } from "../env";
 import type { LiveSession } from "./engine-session";
 
+/** What the command hot path needs to know of the attempt, as of `seq` (lib/attempts/record-action.ts). */
+export interface AttemptSnapshot {
+  userId: string;
+  startedAt: Date;
+  lastVirtualMs: number;
+}
+
 /** A cached session and the seq of the last action applied to it. */
 export interface CachedSession {
   live: LiveSession;
   seq: number;
+  /** Set by writers: lets the next command be stored with one conditional statement. */
+  attempt?: AttemptSnapshot;
 }
 
 /**

@@ -68,6 +68,43 @@ describe("recordAction", () => {
     expect(coldOut).toEqual(warmOut);
   });
 
+  it("never builds on a session another writer has moved past: the action replays and takes the next seq", async () => {
+    const { user, attempt } = await newAttempt(7);
+    const act = (line: string, clientMs: number) => recordAction({ attemptId: attempt.id, userId: user.id, action: { type: "command", line, clientMs } });
+    await act("kubectl get pods", 1_000);
+    // Another replica (no session here) stores seq 2; this process still holds the session at seq 1.
+    const stale = sessionCache.take(attempt.id)!;
+    expect(stale.seq).toBe(1);
+    await act("kubectl delete pod --all", 2_000);
+    sessionCache.put(attempt.id, stale);
+    const third = await act("kubectl get pods", 3_000);
+    expect(third.seq).toBe(3);
+    // The answer is the one a replay of the stored actions gives, not the stale session's.
+    const cold = await newAttempt(7);
+    sessionCache.clear();
+    for (const [line, ms] of [["kubectl get pods", 1_000], ["kubectl delete pod --all", 2_000]] as const) {
+      await recordAction({ attemptId: cold.attempt.id, userId: cold.user.id, action: { type: "command", line, clientMs: ms } });
+      sessionCache.clear();
+    }
+    const expected = await recordAction({ attemptId: cold.attempt.id, userId: cold.user.id, action: { type: "command", line: "kubectl get pods", clientMs: 3_000 } });
+    expect(third.output).toBe(expected.output);
+    const rows = await db.action.findMany({ where: { attemptId: attempt.id }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect((await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } })).commandCount).toBe(3);
+  });
+
+  it("answers 404 to a stranger even while the owner's session is cached, and the owner carries on", async () => {
+    const { user, attempt } = await newAttempt();
+    await recordAction({ attemptId: attempt.id, userId: user.id, action: { type: "command", line: "kubectl get pods", clientMs: 1_000 } });
+    const stranger = await createGuestUser();
+    const error = await recordAction({ attemptId: attempt.id, userId: stranger.id, action: { type: "command", line: "kubectl delete pods --all" } }).catch((e: unknown) => e);
+    expect((error as ApiError).code).toBe("not_found");
+    const next = await recordAction({ attemptId: attempt.id, userId: user.id, action: { type: "command", line: "kubectl get pods", clientMs: 2_000 } });
+    expect(next.seq).toBe(2);
+    expect(next.output).not.toMatch(/deleted/);
+    expect(await db.action.count({ where: { attemptId: attempt.id } })).toBe(2);
+  });
+
   it("answers 404 for someone else's attempt and records nothing", async () => {
     const { attempt } = await newAttempt();
     const stranger = await createGuestUser();

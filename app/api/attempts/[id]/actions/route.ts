@@ -2,11 +2,11 @@ import { NextResponse } from "next/server";
 import { enforceActionRateLimit } from "@/lib/attempts/action-rate-limit";
 import { recordAction } from "@/lib/attempts/record-action";
 import { readJson } from "@/lib/http/read-json";
-import { userRoute } from "@/lib/http/route-handler";
+import { signedInRoute } from "@/lib/http/route-handler";
 import { actionSchema, attemptParamsSchema } from "@/lib/validations/attempt";
 
 /** Applies one learner action (command, edit, hint, check, reset, give up); it is stored before this answers. */
-export const POST = userRoute(attemptParamsSchema, async ({ request, params, user }) => {
+export const POST = signedInRoute(attemptParamsSchema, async ({ request, params, user }) => {
   const action = await readJson(request, actionSchema);
   enforceActionRateLimit(user.id);
   const result = await recordAction({ attemptId: params.id, userId: user.id, action });
