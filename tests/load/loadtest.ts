@@ -69,6 +69,11 @@ interface LevelResult {
   abandoned: number;
   loadBefore: number[];
   loadAfter: number[];
+  /** Wall clock of the level, epoch ms (to find its lines in the server's request log). */
+  fromMs: number;
+  toMs: number;
+  /** The server's own latency of the level's actions (its request log: handler start to answer). */
+  server: number[];
 }
 
 let server: Server | undefined;
@@ -112,6 +117,9 @@ async function runLevel(learners: Learner[], level: number): Promise<LevelResult
     abandoned: 0,
     loadBefore: os.loadavg(),
     loadAfter: [],
+    fromMs: Date.now(),
+    toMs: 0,
+    server: [],
   };
   const started = performance.now();
   const endAt = started + LEVEL_S * 1000;
@@ -140,7 +148,30 @@ async function runLevel(learners: Learner[], level: number): Promise<LevelResult
   result.floor = floor.samples;
   result.floorErrors = floor.errors;
   result.loadAfter = os.loadavg();
+  result.toMs = Date.now();
+  result.server = serverActionLatencies(server!.logFile, result.fromMs, result.toMs);
   return result;
+}
+
+/**
+ * The latencies the server itself logged (lib/observability/request-log.ts: from the route
+ * handler's start to its answer) for the actions answered 201 between `fromMs` and `toMs`.
+ * The difference to the client's round trip is time spent before and after the handler:
+ * waiting for the event loop, Next.js's request and response handling, the network, the client.
+ */
+function serverActionLatencies(logFile: string, fromMs: number, toMs: number): number[] {
+  const out: number[] = [];
+  for (const line of fs.readFileSync(logFile, "utf8").split("\n")) {
+    if (!line.startsWith("{") || !line.includes('/actions"')) continue;
+    try {
+      const entry = JSON.parse(line) as { time?: string; method?: string; path?: string; status?: number; latencyMs?: number };
+      const at = Date.parse(entry.time ?? "");
+      if (entry.method === "POST" && entry.status === 201 && entry.path?.endsWith("/actions") && at >= fromMs && at <= toMs && typeof entry.latencyMs === "number") out.push(entry.latencyMs);
+    } catch {
+      // not a request line
+    }
+  }
+  return out.sort((a, b) => a - b);
 }
 
 /** Which build was served: the commit checked out and when `.next` was built. */
@@ -205,6 +236,7 @@ async function main(): Promise<void> {
       `  commands ${sorted.length} (${(result.actions.command / result.seconds).toFixed(1)}/s, + ${result.actions.check} checks, ${result.actions.hint} hints): ` +
         `median ${fmt(percentile(sorted, 50))} ms, p90 ${fmt(percentile(sorted, 90))} ms, p99 ${fmt(percentile(sorted, 99))} ms, max ${fmt(sorted.at(-1) ?? NaN)} ms; errors ${errors}`,
     );
+    console.log(`  server-side (handler) time of the level's actions: median ${fmt(percentile(result.server, 50))} ms, p99 ${fmt(percentile(result.server, 99))} ms (${result.server.length} logged)`);
     console.log(`  floor /api/floor: median ${fmt(percentile(floor, 50))} ms, p99 ${fmt(percentile(floor, 99))} ms (${floor.length} probes, ${result.floorErrors} errors)`);
     console.log(`  acknowledged ${result.acknowledged} vs Action rows ${result.recorded} (${missing} acknowledged missing, ${abandonedSoFar} requests abandoned by clients so far); load ${result.loadAfter.map((x) => x.toFixed(2)).join(" ")}`);
   }
@@ -220,6 +252,7 @@ async function main(): Promise<void> {
       return (
         `| ${r.learners} | ${(r.actions.command / r.seconds).toFixed(0)} cmd/s (and ${r.actions.check + r.actions.hint} checks and hints in the level) | ` +
         `**${fmt(percentile(sorted, 50))}** / ${fmt(percentile(sorted, 90))} / **${fmt(percentile(sorted, 99))}** / ${fmt(sorted.at(-1) ?? NaN)} | ` +
+        `${fmt(percentile(r.server, 50))} / ${fmt(percentile(r.server, 99))} | ` +
         `${fmt(percentile(floor, 50))} / ${fmt(percentile(floor, 99))} | ${ratio(50)}× / ${ratio(99)}× | ${errors} | ` +
         `${r.acknowledged.toLocaleString("en")} / ${r.recorded.toLocaleString("en")}${r.acknowledged === r.recorded ? " (equal)" : r.recorded > r.acknowledged && r.recorded <= r.acknowledged + r.abandoned ? ` (+${r.recorded - r.acknowledged} stored for requests the client had abandoned after ${REQUEST_TIMEOUT_MS / 1000} s; none lost)` : " **different**"} | ` +
         `${r.loadBefore[0].toFixed(2)} → ${r.loadAfter[0].toFixed(2)} |`
@@ -235,11 +268,13 @@ async function main(): Promise<void> {
         "action, a `hint` every ~20th. Learners join at each level and the earlier ones keep going. A round trip is timed in the client, from " +
         "sending `POST /api/attempts/<id>/actions` to having read the whole answer (session, JSON, engine, and the PostgreSQL transaction that " +
         "stores the action before the answer). The floor is `GET /api/floor` (a constant, no session, no database) probed every 100 ms during " +
-        "the same level, so it bears the same load. Rows are the `Action` rows of the learners' attempts, counted in PostgreSQL after each level, " +
+        "the same level, so it bears the same load. Server time is what the server logged for the same actions (route handler start to " +
+        "answer: session, JSON, engine, PostgreSQL); the rest of a round trip is waiting for the event loop, Next.js's own request and " +
+        "response handling, and the client. Rows are the `Action` rows of the learners' attempts, counted in PostgreSQL after each level, " +
         "against every action a client saw acknowledged (201), set-up commands included.",
       "",
-      "| learners | rate | command round trip ms: median / p90 / p99 / max | floor ms: median / p99 | command ÷ floor (median / p99) | errors | acknowledged / rows | load avg (1 min) |",
-      "|---|---|---|---|---|---|---|---|",
+      "| learners | rate | command round trip ms: median / p90 / p99 / max | server time ms: median / p99 | floor ms: median / p99 | command ÷ floor (median / p99) | errors | acknowledged / rows | load avg (1 min) |",
+      "|---|---|---|---|---|---|---|---|---|",
       ...rows,
       "",
       `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores), ` +
