@@ -97,9 +97,9 @@ describe("Dockerfile", () => {
     expect(env).toMatch(/\bHOSTNAME=0\.0\.0\.0\b/);
   });
 
-  it("starts Next's standalone server", () => {
+  it("starts Next's standalone server (with a larger young generation, see lib/server/start.ts)", () => {
     const cmd = inFinal.filter((i) => i.keyword === "CMD").at(-1)?.args;
-    expect(cmd && JSON.parse(cmd)).toEqual(["node", "server.js"]);
+    expect(cmd && JSON.parse(cmd)).toEqual(["node", "--max-semi-space-size=32", "server.js"]);
   });
 
   it("bakes no secret in: no credential variables, URLs or keys", () => {
