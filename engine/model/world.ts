@@ -45,6 +45,13 @@ export interface ImageSpec {
   app?: string;
   /** The user the image runs as (`USER`), for `whoami`/`id` in exec; root when absent. */
   user?: string;
+  /**
+   * The numeric user id of the image config's `USER` when that is a number while `user` is the
+   * name `whoami` prints (distroless `:nonroot` images run as 65532). The kubelet's
+   * `runAsNonRoot` check reads it; without it a numeric `user` counts, a named one cannot be
+   * verified, and no user is root.
+   */
+  uid?: number;
 }
 
 /** The registries and repositories the nodes can pull from. */

@@ -8,6 +8,7 @@ import { planProcessFor } from "./plan-cache";
 import { reachable } from "../../world/network";
 import { parseImageReference } from "../../world/image-reference";
 import { expandVarRefs } from "../../world/container-config";
+import { runAsNonRootError } from "../../world/security-context";
 import { inBackoffSince, inBackoffSinceUpdate, nextBackoff, backoffText } from "./backoff";
 import { containerFieldPath, recordAt } from "./events";
 import { addNodeImage, imagePresent, pullPolicy, pulledMessage, startPull } from "./images";
@@ -300,9 +301,11 @@ function afterImage(env: SyncEnv, c: Container, cr: ContainerRuntime, t: number)
   const { ctx, pod } = env;
   const image = imageSpecOf(env, cr);
   const resolved = resolveContainerEnv(ctx.store, pod, c, image);
-  if (!resolved.ok) {
-    event(env, cr, t, "Warning", "Failed", `Error: ${resolved.error}`);
-    cr.waiting = { reason: "CreateContainerConfigError", message: resolved.error };
+  // As the kubelet's generateContainerConfig: the environment first, then runAsNonRoot.
+  const configError = resolved.ok ? runAsNonRootError(pod, c, image) : resolved.error;
+  if (!resolved.ok || configError !== undefined) {
+    event(env, cr, t, "Warning", "Failed", `Error: ${configError}`);
+    cr.waiting = { reason: "CreateContainerConfigError", message: configError };
     cr.loop = { kind: "config", anchorMs: t, lastTickMs: t };
     return true;
   }

@@ -118,6 +118,15 @@ const DISTROLESS_STATIC: ImageSpec = {
   files: { "/etc/os-release": 'PRETTY_NAME="Distroless"\nNAME="Debian GNU/Linux"\nID="debian"\nVERSION_ID="12"\nVERSION="Debian GNU/Linux 12 (bookworm)"\nHOME_URL="https://github.com/GoogleContainerTools/distroless"\n' },
   env: { PATH: DEFAULT_PATH, SSL_CERT_FILE: "/etc/ssl/certs/ca-certificates.crt" },
   user: "nonroot",
+  uid: 65532,
+};
+
+/** `gcr.io/distroless/static-debian12:latest`: the same files, no `USER` (root). */
+const DISTROLESS_STATIC_ROOT: ImageSpec = {
+  ...DISTROLESS_STATIC,
+  digest: "sha256:3d0f463de06b7ddff27684ec3bfd0b54a425149d0f8685308b1fdf297b0b1ac6",
+  user: undefined,
+  uid: undefined,
 };
 
 /** A Spring Boot service on `gcr.io/distroless/java17-debian12:nonroot`: only `java`, no shell. */
@@ -135,6 +144,7 @@ function springImage(app: string, version: string, digest: string, sizeBytes: nu
     },
     env: { PATH: DEFAULT_PATH, JAVA_VERSION: "17.0.11", LANG: "C.UTF-8" },
     user: "nonroot",
+  uid: 65532,
     app,
   };
 }
@@ -177,6 +187,7 @@ const DB_MIGRATE_1_0: ImageSpec = {
   files: { "/app/migrations/041_customers.sql": "-- 41\n", "/app/migrations/042_segments.sql": "-- 42\n", "/app/migrations/043_segment_index.sql": "-- 43\n" },
   env: { PATH: DEFAULT_PATH },
   user: "nonroot",
+  uid: 65532,
   app: "db-migrate",
 };
 
@@ -205,7 +216,8 @@ export const STANDARD_REPOSITORIES: readonly ImageRepository[] = [
   { name: "docker.io/library/redis", tags: { "7": REDIS_7, latest: REDIS_7 } },
   { name: "registry.k8s.io/pause", tags: { "3.10": PAUSE_3_10, "3.9": PAUSE_3_10 } },
   { name: "docker.io/curlimages/curl", tags: { "8.8.0": CURL_8_8, latest: CURL_8_8 } },
-  { name: "gcr.io/distroless/static-debian12", tags: { nonroot: DISTROLESS_STATIC, latest: DISTROLESS_STATIC } },
+  // `:nonroot` runs as 65532; `:latest` sets no user, so it runs as root.
+  { name: "gcr.io/distroless/static-debian12", tags: { nonroot: DISTROLESS_STATIC, latest: DISTROLESS_STATIC_ROOT } },
   {
     name: "registry.acme.internal/shop/customer-gateway",
     private: true,

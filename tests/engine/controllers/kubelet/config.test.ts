@@ -69,3 +69,50 @@ describe("kubelet config resolution", () => {
     expect(events(c, "web").some((e) => e.startsWith("Started:"))).toBe(true);
   });
 });
+
+describe("kubelet runAsNonRoot verification", () => {
+  const nonRoot = { securityContext: { runAsNonRoot: true } };
+  const podRef = (c: ReturnType<typeof makeCluster>, name: string) => `"${name}_default(${getPod(c, name).metadata.uid})"`;
+
+  it("refuses an image that runs as root, or whose user is a name, with the kubelet's messages, retried every sync", () => {
+    const c = makeCluster();
+    apply(c, pod("root", {}, nonRoot));
+    apply(c, pod("named", { image: "curlimages/curl:8.8.0", command: ["sleep", "3600"] }, nonRoot));
+    apply(c, pod("uid-zero", { securityContext: { runAsUser: 0 } }, nonRoot));
+    at(c, 60);
+    expect(cs(c, "root").state.waiting).toEqual({
+      reason: "CreateContainerConfigError",
+      message: `container has runAsNonRoot and image will run as root (pod: ${podRef(c, "root")}, container: app)`,
+    });
+    expect(cs(c, "named").state.waiting?.message).toBe(
+      `container has runAsNonRoot and image has non-numeric user (curl_user), cannot verify user is non-root (pod: ${podRef(c, "named")}, container: app)`,
+    );
+    expect(cs(c, "uid-zero").state.waiting?.message).toBe(`container's runAsUser breaks non-root policy (pod: ${podRef(c, "uid-zero")}, container: app)`);
+    const failed = event(c, "root", "Failed", "Error: container has runAsNonRoot")!;
+    expect(failed.count).toBeGreaterThanOrEqual(3);
+    expect(getPod(c, "root").status.phase).toBe("Pending");
+  });
+
+  it("lets through a numeric non-root user: runAsUser (container over pod), a numeric image user, or runAsNonRoot false on the container", () => {
+    const c = makeCluster();
+    apply(c, pod("run-as-101", {}, { securityContext: { runAsNonRoot: true, runAsUser: 101 } }));
+    apply(c, pod("container-user", { securityContext: { runAsUser: 1000 } }, { securityContext: { runAsNonRoot: true, runAsUser: 0 } }));
+    apply(c, pod("distroless", { image: "gcr.io/distroless/static-debian12:nonroot", command: ["/pause-not-here"] }, nonRoot));
+    apply(c, pod("opt-out", { securityContext: { runAsNonRoot: false } }, nonRoot));
+    apply(c, pod("distroless-latest", { image: "gcr.io/distroless/static-debian12:latest" }, nonRoot));
+    at(c, 30);
+    expect(cs(c, "run-as-101").state.running).toBeDefined();
+    expect(cs(c, "container-user").state.running).toBeDefined();
+    // Past the user check, the missing executable is the next problem (a StartError), not the user.
+    expect(cs(c, "distroless").state.waiting?.reason ?? cs(c, "distroless").state.terminated?.reason).not.toBe("CreateContainerConfigError");
+    expect(cs(c, "opt-out").state.running).toBeDefined();
+    expect(cs(c, "distroless-latest").state.waiting?.message).toMatch(/^container has runAsNonRoot and image will run as root/);
+  });
+
+  it("checks the environment first, as the kubelet does", () => {
+    const c = makeCluster();
+    apply(c, pod("both", { env: [{ name: "X", valueFrom: { configMapKeyRef: { name: "missing", key: "x" } } }] }, nonRoot));
+    at(c, 20);
+    expect(cs(c, "both").state.waiting?.message).toBe('configmap "missing" not found');
+  });
+});
