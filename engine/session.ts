@@ -98,6 +98,8 @@ export class Session {
     const at = this.advance(virtualMs);
     const writesBefore = this.cluster.store.clientWrites;
     const r = runTerminalLine(this.cluster, this.terminal, line);
+    // A blocking command (`kubectl wait`) leaves the cluster's clock later: the session's time follows it.
+    this.lastMs = Math.max(this.lastMs, this.cluster.now() - this.startMs);
     const mutating = this.cluster.store.clientWrites !== writesBefore;
     if (line.trim() !== "") {
       this.log.push({

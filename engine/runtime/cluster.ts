@@ -142,6 +142,14 @@ export class Cluster {
     this.reconcile();
   }
 
+  /**
+   * The earliest pending wake-up time, or undefined when no timer is pending: the next instant
+   * at which the cluster can change by itself (what a client watching it waits for).
+   */
+  nextWakeAt(): number | undefined {
+    return this.timers[0];
+  }
+
   /** Advances by `ms` from now. */
   advanceBy(ms: number): void {
     this.advanceTo(this.clock.now() + ms);

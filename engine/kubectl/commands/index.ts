@@ -2,8 +2,9 @@ import type { CommandSpec } from "../command";
 import { readCommands } from "./read";
 import { writeCommands } from "./write";
 import { inspectCommands } from "./inspect";
+import { waitCommand } from "./wait";
 
 /** Every kubectl command the simulation implements. */
 export function allCommands(): CommandSpec[] {
-  return [...readCommands, ...writeCommands, ...inspectCommands];
+  return [...readCommands, ...writeCommands, ...inspectCommands, waitCommand];
 }
