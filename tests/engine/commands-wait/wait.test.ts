@@ -260,3 +260,20 @@ describe("kubectl wait: time and replay", () => {
     expect(s.log[4].atMs).toBe(after.atMs);
   });
 });
+
+describe("kubectl wait: visiting order", () => {
+  it("fetches each named object when its turn comes and reports errors in visiting order", () => {
+    const { s, run, elapsed } = start();
+    const [crashing] = names(s, "pods -l app=checkout-api");
+    run(`kubectl create cronjob tick --image=busybox --schedule="*/1 * * * *" -- echo hi`);
+    const job = `tick-${Math.ceil((s.cluster.now() + 1) / 60_000)}`;
+    // The Job does not exist when the wait starts: it is created during the first object's wait,
+    // and found when its turn comes (after the shared deadline, so it times out at once).
+    expect(run(`kubectl wait --for=condition=Ready ${crashing} job/${job} pod/nope --timeout=90s`)).toEqual({
+      output: `timed out waiting for the condition on pods/${crashing.slice(4)}\ntimed out waiting for the condition on jobs/${job}\nError from server (NotFound): pods "nope" not found\n`,
+      exitCode: 1,
+    });
+    expect(elapsed()).toBe(90_000);
+    expect(run(`kubectl wait --for=condition=complete job/${job} --timeout=0`).output).toBe(`job.batch/${job} condition met\n`);
+  });
+});

@@ -99,7 +99,8 @@ function planVisits(args: ParsedArgs): { ok: true; visits: Visit[] } | { ok: fal
   if (flagBool(args.flags, "all-namespaces") && parsed.requests.some((r) => r.kind.namespaced)) {
     return { ok: false, error: "error: namespace may not be empty when retrieving a resource by name\n" };
   }
-  return { ok: true, visits: parsed.requests.map((r) => ({ kind: r.kind, names: r.names })) };
+  // Each named object is fetched when its turn comes (it may appear while an earlier one is waited on).
+  return { ok: true, visits: parsed.requests.flatMap((r) => r.names.map((name) => ({ kind: r.kind, names: [name] }))) };
 }
 
 /** Fetches the objects of one visit now: a GET per name, or a LIST with the selectors. */
