@@ -38,6 +38,11 @@ export interface AppFacts {
   badArgs?: { args: string[]; symptom: string };
   /** Whether the registry also serves it from a private repository needing a pull secret. */
   privateImage?: string;
+  /**
+   * For a `runAsNonRoot` hardening: the image's user as the kubelet sees it (root, or a name it
+   * cannot verify), and a numeric uid the app runs as just as well (and why).
+   */
+  nonRoot?: { imageUser: "root" | { name: string }; uid: number; why: string };
 }
 
 /** nginx (official image). */
@@ -61,6 +66,7 @@ export const NGINX_FACTS: AppFacts = {
 /** acmeshop/web-api (Node.js, port 3000, needs SESSION_SECRET). */
 export const WEB_API_FACTS: AppFacts = {
   id: "web-api",
+  nonRoot: { imageUser: { name: "node" }, uid: 1000, why: "the image's user `node` is uid 1000 in Node.js images" },
   repository: "acmeshop/web-api",
   tags: ["2.3.0"],
   missingTags: ["2.3.1", "2.4.0", "2.3.0-rc1"],
@@ -149,6 +155,7 @@ export const REDIS_FACTS: AppFacts = {
 /** acmeshop/report-worker (Python queue consumer, needs Redis at start-up). */
 export const WORKER_FACTS: AppFacts = {
   id: "report-worker",
+  nonRoot: { imageUser: "root", uid: 10001, why: "the worker needs no particular account; any unprivileged uid will do" },
   repository: "acmeshop/report-worker",
   tags: ["1.0.3"],
   missingTags: ["1.0.4", "1.2.0"],

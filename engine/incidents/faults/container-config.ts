@@ -2,7 +2,7 @@
 import type { Check } from "../../scenario/schema";
 import type { Fault, FaultContext, WorkloadModel } from "../types";
 import { mainContainer, templateOf, workloadObject } from "../types";
-import { READ_EVENTS, cap, describePods, healthyId, jsonPatch, podsShow, ref, sameAppImage, unhealthy } from "./common";
+import { READ_EVENTS, cap, describePods, healthyId, jsonPatch, mergePatch, podsShow, ref, sameAppImage, unhealthy } from "./common";
 
 const CONFIG_WORDS = ["config", "configuration", "configmap", "configmaps", "secret", "secrets", "key", "volume", "mount", "command", "envfrom", "reference"];
 
@@ -174,5 +174,45 @@ export const MISSING_CONFIGMAP_VOLUME: Fault = {
   },
 };
 
+/** A `runAsNonRoot` hardening on an image that runs as root or as a user name the kubelet cannot verify. */
+export const RUN_AS_NON_ROOT: Fault = {
+  id: "run-as-non-root",
+  family: "container-config",
+  description: "runAsNonRoot set on a workload whose image runs as root or as a named user (CreateContainerConfigError)",
+  distance: 0,
+  causeWords: [...CONFIG_WORDS, "root", "nonroot", "non-root", "runasnonroot", "runasuser", "uid", "securitycontext"],
+  targets: (i) => i.workloads.filter((w) => w.app.nonRoot).map((w) => ({ workload: w.role })),
+  claims: (_i, t) => [t.workload!],
+  apply(ctx) {
+    const w = wl(ctx);
+    const nonRoot = w.app.nonRoot!;
+    const spec = templateOf(workloadObject(ctx.instance, w)).spec;
+    spec.securityContext = { ...spec.securityContext, runAsNonRoot: true };
+    const ns = ctx.instance.namespace;
+    const kubeletSays = nonRoot.imageUser === "root" ? "image will run as root" : `image has non-numeric user (${nonRoot.imageUser.name}), cannot verify user is non-root`;
+    const fix = mergePatch(ctx, w.kind, w.name, { spec: { template: { spec: { securityContext: { runAsUser: nonRoot.uid } } } } });
+    const check: Check = { id: `${ctx.id}policy-kept`, kind: "fieldEquals", object: w.kind, name: w.name, namespace: ns, path: "spec.template.spec.securityContext.runAsNonRoot", value: true, message: `${w.name} must keep runAsNonRoot; run it as a non-root user instead` };
+    return {
+      report: neverRuns(w),
+      symptoms: [unhealthy(ns, w), podsShow(ns, w, ["CreateContainerConfigError"])],
+      checks: [check],
+      symptomChecks: [healthyId(w)],
+      nonFixes: [
+        { name: `${w.role}-drop-the-policy`, description: "The pods start, without the hardening.", commands: [jsonPatch(ctx, w.kind, w.name, [{ op: "remove", path: "/spec/template/spec/securityContext/runAsNonRoot" }])], fails: [check.id] },
+        { name: `${w.role}-run-as-root`, description: "runAsUser 0 breaks the same policy.", commands: [mergePatch(ctx, w.kind, w.name, { spec: { template: { spec: { securityContext: { runAsUser: 0 } } } } })], fails: [healthyId(w)] },
+      ],
+      hints: [
+        `The pods report an error before any container is created. \`describe\` one and read the events.`,
+        `\`container has runAsNonRoot and ${kubeletSays}\`: with \`runAsNonRoot\` the kubelet must prove the process will not run as uid 0, from a numeric user in the image or from \`runAsUser\`.`,
+        `Keep the policy and name the user (${nonRoot.why}): \`${fix}\`.`,
+      ],
+      explanation: `${w.name}'s pods were hardened with \`runAsNonRoot: true\`, but no \`runAsUser\` is set, so the kubelet asks the image: ${nonRoot.imageUser === "root" ? "it sets no user, so it would run as root" : `its user is the name \`${nonRoot.imageUser.name}\`, which the kubelet cannot check without the image's /etc/passwd`}. The kubelet refuses to create the container (\`CreateContainerConfigError\`, "container has runAsNonRoot and ${kubeletSays}"). Keep the policy and give the user as a number: \`runAsUser: ${nonRoot.uid}\` (${nonRoot.why}). Dropping \`runAsNonRoot\` undoes the hardening; \`runAsUser: 0\` is refused too. Prevention: build images with a numeric \`USER\`.`,
+      look: [describePods(ctx, w)],
+      fix: [fix],
+      diagnosis: READ_EVENTS,
+    };
+  },
+};
+
 /** The container-config faults. */
-export const CONTAINER_CONFIG_FAULTS: Fault[] = [COMMAND_NOT_FOUND, MISSING_CONFIGMAP, MISSING_SECRET_KEY, MISSING_CONFIGMAP_VOLUME];
+export const CONTAINER_CONFIG_FAULTS: Fault[] = [COMMAND_NOT_FOUND, MISSING_CONFIGMAP, MISSING_SECRET_KEY, MISSING_CONFIGMAP_VOLUME, RUN_AS_NON_ROOT];
