@@ -177,7 +177,7 @@ describe("kubectl wait: errors as kubectl v1.32 prints them", () => {
     ["kubectl wait --for=condition=Ready pod nope nope2", 'Error from server (NotFound): pods "nope" not found\nError from server (NotFound): pods "nope2" not found\n'],
     ["kubectl wait --for=condition=Ready pod -l app=nothing", "error: no matching resources found\n"],
     ["kubectl wait --for=condition=Ready pods --all -n empty", "error: no matching resources found\n"],
-    ["kubectl wait --for=condition=Ready pod/x -A", "error: namespace may not be empty when retrieving a resource by name\n"],
+    ["kubectl wait --for=condition=Ready pod/x -A", "error: a resource cannot be retrieved by name across all namespaces\n"],
     ["kubectl wait --for=condition=Ready podz/x", 'error: the server doesn\'t have a resource type "podz"\n'],
   ];
   it.each(cases)("%s", (line, expected) => {

@@ -97,7 +97,7 @@ function planVisits(args: ParsedArgs): { ok: true; visits: Visit[] } | { ok: fal
   }
   if (!named) return { ok: false, error: "error: resource(s) were provided, but no name was specified\n" };
   if (flagBool(args.flags, "all-namespaces") && parsed.requests.some((r) => r.kind.namespaced)) {
-    return { ok: false, error: "error: namespace may not be empty when retrieving a resource by name\n" };
+    return { ok: false, error: "error: a resource cannot be retrieved by name across all namespaces\n" };
   }
   // Each named object is fetched when its turn comes (it may appear while an earlier one is waited on).
   return { ok: true, visits: parsed.requests.flatMap((r) => r.names.map((name) => ({ kind: r.kind, names: [name] }))) };
