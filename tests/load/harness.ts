@@ -6,7 +6,7 @@
  * and learners that talk HTTP to it the way the browser does (next-auth guest sign-in,
  * JSON actions), remembering every action the server acknowledged.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -334,6 +334,20 @@ export class Learner {
     if (first.status !== 201) throw new Error(`first command failed: ${first.status} ${first.error}`);
     this.learnPods(first.body?.output ?? "");
   }
+}
+
+/** Which build was served: the commit checked out and when `.next` was built. */
+export function buildInfo(): string {
+  const commit = (() => {
+    try {
+      return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    } catch {
+      return "unknown";
+    }
+  })();
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  const builtAt = fs.existsSync(buildId) ? new Date(fs.statSync(buildId).mtimeMs).toISOString().slice(0, 16).replace("T", " ") : "none";
+  return `commit ${commit}, production build of ${builtAt} UTC`;
 }
 
 /** The catalogue's scenario ids, read from scenarios/*.yaml. */

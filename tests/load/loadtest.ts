@@ -32,6 +32,7 @@ import { performance } from "node:perf_hooks";
 import {
   catalogueIds,
   checkWrongMethods,
+  buildInfo,
   embeddedDatabaseUrl,
   freePort,
   Learner,
@@ -172,20 +173,6 @@ function serverActionLatencies(logFile: string, fromMs: number, toMs: number): n
     }
   }
   return out.sort((a, b) => a - b);
-}
-
-/** Which build was served: the commit checked out and when `.next` was built. */
-function buildInfo(): string {
-  const commit = (() => {
-    try {
-      return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
-    } catch {
-      return "unknown";
-    }
-  })();
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  const builtAt = fs.existsSync(buildId) ? new Date(fs.statSync(buildId).mtimeMs).toISOString().slice(0, 16).replace("T", " ") : "none";
-  return `commit ${commit}, production build of ${builtAt} UTC`;
 }
 
 function fmt(ms: number): string {
