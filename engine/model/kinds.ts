@@ -13,6 +13,7 @@ export const KINDS: readonly KindInfo[] = [
   { kind: "Secret", apiVersion: "v1", resource: "secrets", singular: "secret", shortNames: [], namespaced: true },
   { kind: "ServiceAccount", apiVersion: "v1", resource: "serviceaccounts", singular: "serviceaccount", shortNames: ["sa"], namespaced: true },
   { kind: "Service", apiVersion: "v1", resource: "services", singular: "service", shortNames: ["svc"], namespaced: true },
+  { kind: "ControllerRevision", apiVersion: "apps/v1", resource: "controllerrevisions", singular: "controllerrevision", shortNames: [], namespaced: true },
   { kind: "DaemonSet", apiVersion: "apps/v1", resource: "daemonsets", singular: "daemonset", shortNames: ["ds"], namespaced: true },
   { kind: "Deployment", apiVersion: "apps/v1", resource: "deployments", singular: "deployment", shortNames: ["deploy"], namespaced: true },
   { kind: "ReplicaSet", apiVersion: "apps/v1", resource: "replicasets", singular: "replicaset", shortNames: ["rs"], namespaced: true },

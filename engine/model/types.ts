@@ -557,3 +557,14 @@ export interface CronJob extends KObject {
     lastSuccessfulTime?: string;
   };
 }
+
+/**
+ * apps/v1 ControllerRevision: an immutable snapshot of a StatefulSet's or DaemonSet's pod
+ * template (`data` is the patch `{"spec":{"template":{..., "$patch":"replace"}}}` that restores
+ * it), numbered by `revision`. The controllers keep one per template and roll back through them.
+ */
+export interface ControllerRevision extends KObject {
+  kind: "ControllerRevision";
+  data?: { spec?: { template?: Record<string, unknown> } } & Record<string, unknown>;
+  revision: number;
+}

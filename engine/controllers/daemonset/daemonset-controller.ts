@@ -15,6 +15,7 @@ import { requestPodDeletion } from "../pod-deletion";
 import { isPodAvailable, isPodReady, podAvailableAt, podsByNamespace } from "../pod-util";
 import { CONTROLLER_REVISION_HASH_LABEL, templateHash } from "../statefulset/revision";
 import { createDaemonPod, daemonPodFor, nodeShouldRunDaemonPod, targetNodeName } from "./daemon-pods";
+import { ensureUpdateRevision, truncateHistory } from "../history/controller-history";
 
 /** The component name on the DaemonSet controller's events. */
 export const DAEMONSET_CONTROLLER = "daemonset-controller";
@@ -116,9 +117,18 @@ function syncDaemonSet(ctx: ControllerContext, ds: DaemonSet, nodes: Node[], can
   // Pods for nodes that no longer exist.
   for (const [nodeName, list] of byNode) if (nodeName !== "") toDelete.push(...list.filter((p) => !p.metadata.deletionTimestamp));
   if (!ds.metadata.deletionTimestamp) {
+    // constructHistory: the revision of the current template, created or renumbered on a rollback.
+    const { update, revisions } = ensureUpdateRevision(ctx.store, ds, hashValue, ds.metadata.annotations);
     for (const p of toDelete) deletePod(ctx, ds, p);
     createPods(ctx, ds, toCreate, hashValue);
     if ((ds.spec.updateStrategy?.type ?? "RollingUpdate") === "RollingUpdate") rollingUpdate(ctx, ds, shouldRunNodes, hashValue, desired);
+    // cleanupHistory: old revisions no pod runs go, oldest first, beyond the history limit.
+    const liveHashes = new Set<string>();
+    for (const p of pods) {
+      const h = p.metadata.labels?.[CONTROLLER_REVISION_HASH_LABEL];
+      if (h !== undefined) liveHashes.add(h);
+    }
+    truncateHistory(ctx.store, ds, revisions, (r) => r === update || liveHashes.has(r.metadata.labels?.[CONTROLLER_REVISION_HASH_LABEL] ?? ""));
   }
   writeStatus(ctx, ds, { desired, current, misscheduled, ready, available, updated });
 }
@@ -192,7 +202,7 @@ function writeStatus(ctx: ControllerContext, ds: DaemonSet, c: Counters): void {
 }
 
 /** What the controller reads; with no DaemonSets, only whether one appears matters. */
-const INPUTS = ["DaemonSet", "Pod", "Node", "ServiceAccount"];
+const INPUTS = ["DaemonSet", "Pod", "Node", "ServiceAccount", "ControllerRevision"];
 const OWNER_ONLY = ["DaemonSet"];
 
 /** The DaemonSet controller. */

@@ -5,7 +5,7 @@
  * scale-down from the highest ordinal; RollingUpdate from the highest ordinal down to the
  * partition, one pod at a time; failed pods recreated; status with revisions.
  */
-import type { Pod, StatefulSet, WorkloadCondition } from "../../model/types";
+import type { ControllerRevision, Pod, PodTemplateSpec, StatefulSet, WorkloadCondition } from "../../model/types";
 import { matchesSelector } from "../../model/labels";
 import { controllerRef } from "../../runtime/controller";
 import type { Controller, ControllerContext } from "../../runtime/controller";
@@ -14,7 +14,8 @@ import { podCapacityAdmissionError, serviceAccountAdmissionError } from "../defa
 import { requestPodDeletion } from "../pod-deletion";
 import { isPodAvailable, isPodReady, podAvailableAt, podsByNamespace } from "../pod-util";
 import { createMissingClaims, newStatefulPod, ordinalOf, statefulPodName } from "./identity";
-import { CONTROLLER_REVISION_HASH_LABEL, revisionName } from "./revision";
+import { CONTROLLER_REVISION_HASH_LABEL, templateHash } from "./revision";
+import { ensureUpdateRevision, revisionTemplate, truncateHistory } from "../history/controller-history";
 
 /** The component name on the StatefulSet controller's events. */
 export const STATEFULSET_CONTROLLER = "statefulset-controller";
@@ -62,8 +63,11 @@ function record(ctx: ControllerContext, set: StatefulSet, type: "Normal" | "Warn
   ctx.events.record(set, type, reason, message, { component: STATEFULSET_CONTROLLER });
 }
 
-/** Creates the pod of `ordinal` and its claims, or records why it could not. True when created. */
-function createPod(ctx: ControllerContext, set: StatefulSet, ordinal: number, revision: string): boolean {
+/**
+ * Creates the pod of `ordinal` from `template` (the set's own, or the current revision's for a
+ * pod below the partition) and its claims, or records why it could not. True when created.
+ */
+function createPod(ctx: ControllerContext, set: StatefulSet, ordinal: number, revision: string, template: PodTemplateSpec): boolean {
   const name = statefulPodName(set, ordinal);
   const refusal = serviceAccountAdmissionError(ctx.store, set.metadata.namespace!, set.spec.template.spec) ?? podCapacityAdmissionError(ctx.store);
   if (refusal) {
@@ -83,7 +87,8 @@ function createPod(ctx: ControllerContext, set: StatefulSet, ordinal: number, re
   for (const claim of createMissingClaims(ctx.store, set, ordinal)) {
     record(ctx, set, "Normal", "SuccessfulCreate", `create Claim ${claim} Pod ${name} in StatefulSet ${set.metadata.name} success`);
   }
-  ctx.store.create(newStatefulPod(set, ordinal, revision, ctx.rng));
+  const versioned = template === set.spec.template ? set : { ...set, spec: { ...set.spec, template } };
+  ctx.store.create(newStatefulPod(versioned, ordinal, revision, ctx.rng));
   record(ctx, set, "Normal", "SuccessfulCreate", `create Pod ${name} in StatefulSet ${set.metadata.name} successful`);
   return true;
 }
@@ -97,11 +102,12 @@ function deletePod(ctx: ControllerContext, set: StatefulSet, pod: Pod): void {
  * One sync of a set (`updateStatefulSet`): returns after the first action a monotonic
  * (OrderedReady) set must wait on, as the real controller does.
  */
-function syncReplicas(ctx: ControllerContext, set: StatefulSet, pods: Pod[], updateRevision: string, currentRevision: string): void {
+function syncReplicas(ctx: ControllerContext, set: StatefulSet, pods: Pod[], updateRevision: string, currentRevision: string, currentTemplate: PodTemplateSpec): void {
   const replicaCount = set.spec.replicas ?? 1;
   const monotonic = (set.spec.podManagementPolicy ?? "OrderedReady") !== "Parallel";
   const minReady = set.spec.minReadySeconds ?? 0;
-  const partition = set.spec.updateStrategy?.type === "OnDelete" ? replicaCount : (set.spec.updateStrategy?.rollingUpdate?.partition ?? 0);
+  // OnDelete: every pod (re)created gets the update revision; RollingUpdate keeps those below the partition current.
+  const partition = set.spec.updateStrategy?.type === "OnDelete" ? 0 : (set.spec.updateStrategy?.rollingUpdate?.partition ?? 0);
   const replicas: (Pod | undefined)[] = new Array(replicaCount).fill(undefined);
   const condemned: Pod[] = [];
   for (const pod of pods) {
@@ -129,8 +135,8 @@ function syncReplicas(ctx: ControllerContext, set: StatefulSet, pods: Pod[], upd
     }
     if (!pod) {
       // A pod below the partition keeps the current revision; the rest get the update revision.
-      const revision = ord < partition ? currentRevision : updateRevision;
-      createPod(ctx, set, ord, revision);
+      const current = ord < partition;
+      createPod(ctx, set, ord, current ? currentRevision : updateRevision, current ? currentTemplate : set.spec.template);
       if (monotonic) return;
       continue;
     }
@@ -239,19 +245,47 @@ function writeStatus(ctx: ControllerContext, set: StatefulSet, next: StatefulSet
   ctx.store.touch(set);
 }
 
+/**
+ * The set's revisions (`getStatefulSetRevisions`): the update revision of its template (created,
+ * or an older one renumbered on a rollback) and the current revision named in its status, when
+ * that revision still exists.
+ */
+function setRevisions(ctx: ControllerContext, set: StatefulSet): { update: ControllerRevision; current: ControllerRevision; revisions: ControllerRevision[] } {
+  const hash = templateHash(set.spec.template, set.status?.collisionCount ?? 0);
+  const { update, revisions } = ensureUpdateRevision(ctx.store, set, hash, set.metadata.annotations);
+  const currentName = set.status?.currentRevision;
+  const current = (currentName !== undefined && revisions.find((r) => r.metadata.name === currentName)) || update;
+  return { update, current, revisions };
+}
+
 function syncSet(ctx: ControllerContext, set: StatefulSet, candidates: Pod[]): void {
   const pods = claimPods(ctx, set, candidates);
-  const updateRevision = revisionName(set.metadata.name, set.spec.template, set.status?.collisionCount ?? 0);
-  const currentRevision = set.status?.currentRevision ?? updateRevision;
+  if (set.metadata.deletionTimestamp) {
+    // Being deleted: no new revisions; the status follows the pods going away.
+    const updateRevision = set.status?.updateRevision ?? `${set.metadata.name}-${templateHash(set.spec.template, set.status?.collisionCount ?? 0)}`;
+    writeStatus(ctx, set, computeStatus(ctx, set, pods, set.status?.currentRevision ?? updateRevision, updateRevision));
+    return;
+  }
+  const { update, current, revisions } = setRevisions(ctx, set);
+  const updateRevision = update.metadata.name;
+  const currentRevision = current.metadata.name;
+  const currentTemplate = current === update ? set.spec.template : (revisionTemplate(current) ?? set.spec.template);
   const before = ctx.store.version;
-  syncReplicas(ctx, set, pods, updateRevision, currentRevision);
+  syncReplicas(ctx, set, pods, updateRevision, currentRevision, currentTemplate);
   const uid = set.metadata.uid;
   const live = ctx.store.version === before ? pods : ctx.store.list<Pod>("Pod", set.metadata.namespace).filter((p) => p.metadata.ownerReferences?.some((r) => r.controller && r.uid === uid));
   writeStatus(ctx, set, computeStatus(ctx, set, live, currentRevision, updateRevision));
+  // truncateHistory: revisions that are current, the update or run by a pod are live.
+  const used = new Set<string>([currentRevision, updateRevision]);
+  for (const p of live) {
+    const r = podRevision(p);
+    if (r !== undefined) used.add(r);
+  }
+  truncateHistory(ctx.store, set, revisions, (r) => used.has(r.metadata.name));
 }
 
 /** What the controller reads; with no StatefulSets, only whether one appears matters. */
-const INPUTS = ["StatefulSet", "Pod", "ServiceAccount", "PersistentVolumeClaim"];
+const INPUTS = ["StatefulSet", "Pod", "ServiceAccount", "PersistentVolumeClaim", "ControllerRevision"];
 const OWNER_ONLY = ["StatefulSet"];
 
 /** The StatefulSet controller. */

@@ -19,6 +19,7 @@ import { persistentVolumeClaimDescriber, persistentVolumeDescriber, storageClass
 import { statefulSetDescriber } from "./statefulset";
 import { daemonSetDescriber } from "./daemonset";
 import { cronJobDescriber, jobDescriber } from "./job";
+import { genericDescriber } from "./generic";
 
 export type { DescribeSource, Describer, DescriberSettings } from "./source";
 export { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, LEVEL_4, PrefixWriter, tabbedString } from "./prefix-writer";
@@ -42,6 +43,7 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
   DaemonSet: daemonSetDescriber,
   Job: jobDescriber,
   CronJob: cronJobDescriber,
+  ControllerRevision: genericDescriber,
 };
 
 /**

@@ -39,6 +39,7 @@ const KIND_FILES: Record<string, string> = {
   ReplicaSet: "apps/v1/ReplicaSet.d.ts",
   StatefulSet: "apps/v1/StatefulSet.d.ts",
   DaemonSet: "apps/v1/DaemonSet.d.ts",
+  ControllerRevision: "apps/v1/ControllerRevision.d.ts",
   Job: "batch/v1/Job.d.ts",
   CronJob: "batch/v1/CronJob.d.ts",
   StorageClass: "storage.k8s.io/v1/StorageClass.d.ts",

@@ -154,7 +154,8 @@ export function pruneUnknownFields(obj: { kind: string } & Record<string, unknow
 
 function pruneStruct(v: Record<string, unknown>, ref: string, path: string, found: string[], depth: number): void {
   const def = explainData.defs[ref];
-  if (!def?.p || depth > MAX_DEPTH) return;
+  // A definition without properties (RawExtension, FieldsV1) holds free-form JSON.
+  if (!def?.p || depth > MAX_DEPTH || Object.keys(def.p).length === 0) return;
   for (const key of Object.keys(v)) {
     const at = path ? `${path}.${key}` : key;
     const field = def.p[key];

@@ -36,6 +36,7 @@ const GROUPS: Record<string, ResourceDef[]> = {
     { resource: "replicasets", kind: "ReplicaSet", namespaced: true, shortNames: ["rs"] },
     { resource: "statefulsets", kind: "StatefulSet", namespaced: true, shortNames: ["sts"] },
     { resource: "daemonsets", kind: "DaemonSet", namespaced: true, shortNames: ["ds"] },
+    { resource: "controllerrevisions", kind: "ControllerRevision", namespaced: true, shortNames: [] },
   ],
   "batch/v1": [
     { resource: "jobs", kind: "Job", namespaced: true, shortNames: [] },

@@ -1,5 +1,6 @@
 /**
- * `kubectl rollout status|history|undo|restart|pause|resume` for Deployments.
+ * `kubectl rollout status|history|undo|restart|pause|resume` for Deployments, and status,
+ * history and undo for StatefulSets and DaemonSets (through their ControllerRevisions).
  *
  * `rollout status` cannot wait: virtual time does not move while a command runs, so it
  * prints the line kubectl would print for the rollout as it stands now (as with
@@ -10,13 +11,12 @@ import { rfc3339 } from "../../../runtime/clock";
 import type { CommandContext, CommandResult, ParsedArgs } from "../../command";
 import { flagInt } from "../../args";
 import { rollbackDeployment } from "../../../controllers/deployment/rollback";
-import { describePodTemplate } from "../../describe/pod-template";
-import type { PrefixWriter } from "../../describe/prefix-writer";
 import { formatRows } from "../../printers/tabwriter";
 import { resourceWithGroup } from "../../errors";
-import { CHANGE_CAUSE_ANNOTATION, dryRunOf, nameRef, outputOf, printWritten, resolveTargets, result, writeCommand } from "./common";
+import { CHANGE_CAUSE_ANNOTATION, dryRunOf, dryRunSuffix, nameRef, outputOf, printWritten, resolveTargets, result, writeCommand } from "./common";
 import { patchMutation } from "./mutate";
 import { daemonSetRolloutStatus, statefulSetRolloutStatus } from "./rollout-status-viewers";
+import { hasRevisionHistory, printTemplate, revisionHistory, rollbackToRevision, type RolloutRevision } from "./rollout-revisions";
 
 const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
 
@@ -78,22 +78,19 @@ function ownedReplicaSets(ctx: CommandContext, d: KObject): ReplicaSet[] {
     .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.controller && r.uid === d.metadata.uid));
 }
 
-/** Writes straight through, as the unaligned `PrefixWriter` of `rollout history --revision` does. */
-function rawPrefixWriter(): PrefixWriter & { text: string } {
-  const w = {
-    text: "",
-    write(level: number, text: string) {
-      w.text += "  ".repeat(level) + text;
-    },
-    writeLine(...parts: string[]) {
-      w.text += parts.join(" ") + "\n";
-    },
-    flush() {},
-    toString() {
-      return w.text;
-    },
-  };
-  return w as unknown as PrefixWriter & { text: string };
+/** A Deployment's history (`DeploymentHistoryViewer`): its ReplicaSets' templates by revision, the change cause copied into each template's annotations. */
+function deploymentHistory(ctx: CommandContext, d: KObject): Map<number, RolloutRevision> {
+  const history = new Map<number, RolloutRevision>();
+  for (const rs of ownedReplicaSets(ctx, d)) {
+    const v = Number(rs.metadata.annotations?.[REVISION_ANNOTATION]);
+    if (!Number.isFinite(v)) continue;
+    const t: PodTemplateSpec = structuredClone(rs.spec.template);
+    t.metadata = { ...(t.metadata ?? {}), annotations: { ...(t.metadata?.annotations ?? {}) } };
+    const cause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
+    if (cause !== undefined) t.metadata.annotations![CHANGE_CAUSE_ANNOTATION] = cause;
+    history.set(v, { template: t, changeCause: cause ?? "" });
+  }
+  return history;
 }
 
 function runHistory(ctx: CommandContext, args: ParsedArgs): CommandResult {
@@ -103,33 +100,24 @@ function runHistory(ctx: CommandContext, args: ParsedArgs): CommandResult {
   let stdout = "";
   let stderr = "";
   for (const obj of targets.objects) {
-    if (obj.kind !== "Deployment") {
+    let history: Map<number, RolloutRevision>;
+    if (obj.kind === "Deployment") history = deploymentHistory(ctx, obj);
+    else if (hasRevisionHistory(obj)) history = revisionHistory(ctx.cluster, obj);
+    else {
       stderr += noViewer(obj, "history viewer");
       continue;
-    }
-    const history = new Map<number, PodTemplateSpec>();
-    for (const rs of ownedReplicaSets(ctx, obj)) {
-      const v = Number(rs.metadata.annotations?.[REVISION_ANNOTATION]);
-      if (!Number.isFinite(v)) continue;
-      const t = structuredClone(rs.spec.template);
-      t.metadata = { ...(t.metadata ?? {}), annotations: { ...(t.metadata?.annotations ?? {}) } };
-      const cause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
-      if (cause !== undefined) t.metadata.annotations![CHANGE_CAUSE_ANNOTATION] = cause;
-      history.set(v, t);
     }
     let info: string;
     if (history.size === 0) info = "No rollout history found.";
     else if (revision > 0) {
-      const t = history.get(revision);
-      if (!t) {
+      const entry = history.get(revision);
+      if (!entry) {
         stderr += "error: unable to find the specified revision\n";
         continue;
       }
-      const w = rawPrefixWriter();
-      describePodTemplate(t, w);
-      info = w.text;
+      info = printTemplate(entry.template);
     } else {
-      const rows = [["REVISION", "CHANGE-CAUSE"], ...[...history.keys()].sort((a, b) => a - b).map((r) => [String(r), history.get(r)!.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION] || "<none>"])];
+      const rows = [["REVISION", "CHANGE-CAUSE"], ...[...history.keys()].sort((a, b) => a - b).map((r) => [String(r), history.get(r)!.changeCause || "<none>"])];
       info = formatRows(rows, { minWidth: 0, padding: 2 });
     }
     const withRevision = revision > 0 ? `with revision #${revision}` : "";
@@ -147,6 +135,13 @@ function runUndo(ctx: CommandContext, args: ParsedArgs): CommandResult {
   let stdout = "";
   let stderr = "";
   for (const obj of targets.objects) {
+    if (hasRevisionHistory(obj)) {
+      const r = rollbackToRevision(ctx.cluster, obj, toRevision, dry.dryRun);
+      if (dry.dryRun === "none") ctx.cluster.reconcile();
+      if (r.ok) stdout += `${nameRef(obj)} ${r.message}${dryRunSuffix(dry.dryRun)}\n`;
+      else stderr += r.error.endsWith("\n") ? r.error : r.error + "\n";
+      continue;
+    }
     if (obj.kind !== "Deployment") {
       stderr += `error: no rollbacker has been implemented for {"${obj.apiVersion.split("/")[0]}" "${obj.kind}"}\n`;
       continue;

@@ -8,7 +8,7 @@ import { nodeTable } from "./node";
 import { podTable } from "./pod";
 import { persistentVolumeClaimTable, persistentVolumeTable, storageClassTable } from "./storage";
 import type { TableDefinition } from "./table-definition";
-import { cronJobTable, daemonSetTable, deploymentTable, jobTable, replicaSetTable, statefulSetTable } from "./workloads";
+import { controllerRevisionTable, cronJobTable, daemonSetTable, deploymentTable, jobTable, replicaSetTable, statefulSetTable } from "./workloads";
 
 export type { TableColumn, TableDefinition } from "./table-definition";
 export { formatEndpoints, servicePorts } from "./network";
@@ -24,6 +24,7 @@ const TABLES: Record<string, TableDefinition> = {
   DaemonSet: daemonSetTable,
   Job: jobTable,
   CronJob: cronJobTable,
+  ControllerRevision: controllerRevisionTable,
   Service: serviceTable as TableDefinition,
   Endpoints: endpointsTable as TableDefinition,
   Node: nodeTable as TableDefinition,

@@ -142,3 +142,22 @@ export const cronJobTable: TableDefinition = {
     return cells;
   },
 };
+
+/**
+ * `kubectl get controllerrevisions`: NAME CONTROLLER REVISION AGE, the controller as
+ * `statefulset.apps/web` (`formatResourceName` of its controller reference's group and kind).
+ */
+export const controllerRevisionTable: TableDefinition = {
+  columns: [{ name: "Name", format: "name" }, { name: "Controller" }, { name: "Revision" }, { name: "Age" }],
+  row(cr, now) {
+    const ref = cr.metadata.ownerReferences?.find((r) => r.controller);
+    let controller = "<none>";
+    if (ref) {
+      const slash = ref.apiVersion.indexOf("/");
+      const group = slash > 0 ? ref.apiVersion.slice(0, slash) : "";
+      const kind = group ? `${ref.kind}.${group}` : ref.kind;
+      controller = kind ? `${kind.toLowerCase()}/${ref.name}` : ref.name;
+    }
+    return [cr.metadata.name, controller, String(cr.revision ?? 0), translateTimestampSince(cr.metadata.creationTimestamp, now)];
+  },
+};
