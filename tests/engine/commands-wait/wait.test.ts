@@ -178,6 +178,7 @@ describe("kubectl wait: errors as kubectl v1.32 prints them", () => {
     ["kubectl wait --for=condition=Ready pod -l app=nothing", "error: no matching resources found\n"],
     ["kubectl wait --for=condition=Ready pods --all -n empty", "error: no matching resources found\n"],
     ["kubectl wait --for=condition=Ready pod/x -A", "error: a resource cannot be retrieved by name across all namespaces\n"],
+    ["echo | kubectl wait --for=condition=Ready -f -", "error: no matching resources found\n"],
     ["kubectl wait --for=condition=Ready podz/x", 'error: the server doesn\'t have a resource type "podz"\n'],
   ];
   it.each(cases)("%s", (line, expected) => {

@@ -6,7 +6,8 @@
  * Objects are visited one after another, each fetched when its turn comes, and the timeout is
  * one deadline for the whole command, as in kubectl. Errors do not stop the visit (the
  * resource builder continues on error); they are printed at the end as kubectl's `CheckErr`
- * prints an aggregate.
+ * prints an aggregate. (Real kubectl writes the `condition met` lines before the errors; the
+ * simulated terminal shows a command's stderr before its stdout.)
  */
 import type { KindInfo, KObject } from "../../../model/types";
 import { parseLabelQuery } from "../../../model/labels";
@@ -108,6 +109,8 @@ function fetch(ctx: CommandContext, args: ParsedArgs, visit: Visit): Found {
   const store = ctx.cluster.store;
   if ("files" in visit) {
     const t = resolveTargets(ctx, args);
+    // An empty `-f -` gives the builder nothing to visit (then "no matching resources found").
+    if (!t.ok && t.error.startsWith("error: no objects passed to")) return { infos: [], errors: [] };
     if (!t.ok) return { infos: [], errors: [stripError(t.error)] };
     return { infos: t.objects.map((obj) => infoOf(obj)), errors: t.errors.map(stripError) };
   }
