@@ -188,6 +188,19 @@ statefulsets          sts          apps/v1      true         StatefulSet
     expect(k(cluster, "rollout status sts/web")).toBe("partitioned roll out complete: 2 new pods have been updated...\n");
   });
 
+  it("recreates an OnDelete StatefulSet's deleted pod from the update revision's template", () => {
+    const cluster = setup();
+    expect(kubectl(cluster, "patch sts web -p {\"spec\":{\"updateStrategy\":{\"type\":\"OnDelete\",\"rollingUpdate\":null}}}").exitCode).toBe(0);
+    k(cluster, "set env sts/web FOO=bar");
+    cluster.advanceBy(60_000);
+    expect(podRevisions(cluster, "web-")).toEqual(["web-0 Running web-64bf787f5f", "web-1 Running web-64bf787f5f"]);
+    k(cluster, "delete pod web-1");
+    cluster.advanceBy(60_000);
+    expect(podRevisions(cluster, "web-")).toEqual(["web-0 Running web-64bf787f5f", "web-1 Running web-69c574ff89"]);
+    expect(cluster.store.get<Pod>("Pod", "shop", "web-1")!.spec.containers[0].env).toEqual([{ name: "FOO", value: "bar" }]);
+    expect(sts(cluster).status).toMatchObject({ currentRevision: "web-64bf787f5f", updateRevision: "web-69c574ff89", currentReplicas: 1, updatedReplicas: 1 });
+  });
+
   it("keeps at most revisionHistoryLimit revisions that no pod runs, pruning the oldest", () => {
     const cluster = setup(1);
     for (const v of ["a", "b", "c"]) {
