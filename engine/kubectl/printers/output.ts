@@ -1,6 +1,6 @@
 /**
- * kubectl's `-o` printers for objects: yaml, json, name, jsonpath, jsonpath-as-json and
- * custom-columns, with kubectl's errors for unknown formats. Tables (`-o wide` and the
+ * kubectl's `-o` printers for objects: yaml, json, name, jsonpath, jsonpath-as-json,
+ * custom-columns and go-template (`go-template/`), with kubectl's errors for unknown formats. Tables (`-o wide` and the
  * default) are in `table-printer.ts`.
  */
 import type { KindInfo, KObject } from "../../model/types";
@@ -8,6 +8,7 @@ import { resolveKind } from "../../model/kinds";
 import { goFormatSharpV, goFormatV } from "./go-format";
 import { goJsonIndent } from "./go-json";
 import { goYaml } from "./go-yaml";
+import { goTemplatePrinterFor, printGoTemplate, TEMPLATE_FORMATS, type GoTemplatePrinter } from "./go-template";
 import { executeJsonPath, findJsonPathResults, JsonPathError, parseJsonPath, relaxedJsonPath, type JsonPathTemplate } from "./jsonpath";
 import { kindPrefix } from "./table-printer";
 import { formatRows } from "./tabwriter";
@@ -19,7 +20,8 @@ export type OutputFormat =
   | { kind: "json" }
   | { kind: "name" }
   | { kind: "jsonpath"; template: JsonPathTemplate; asJson: boolean }
-  | { kind: "custom-columns"; columns: { header: string; template: JsonPathTemplate }[] };
+  | { kind: "custom-columns"; columns: { header: string; template: JsonPathTemplate }[] }
+  | { kind: "go-template"; printer: GoTemplatePrinter };
 
 /** The formats kubectl get lists in its error for an unknown `-o`. */
 export const GET_OUTPUT_FORMATS =
@@ -27,15 +29,24 @@ export const GET_OUTPUT_FORMATS =
 
 /**
  * Parses `-o` (`wide`, `yaml`, `jsonpath={…}`, `custom-columns=A:.a,B:.b`…) or returns
- * kubectl's error text. `allowed` is the list kubectl prints for an unknown format.
+ * kubectl's error text. `allowed` is the list kubectl prints for an unknown format; `template`
+ * is `--template` (alone it selects go-template, as in kubectl); `allowMissingKeys` is
+ * `--allow-missing-template-keys`.
  */
-export function parseOutputFormat(output: string, allowed = GET_OUTPUT_FORMATS, template = ""): { ok: true; format: OutputFormat } | { ok: false; error: string } {
+export function parseOutputFormat(output: string, allowed = GET_OUTPUT_FORMATS, template = "", allowMissingKeys = true): { ok: true; format: OutputFormat } | { ok: false; error: string } {
+  if (output === "" && template !== "" && allowed.split(",").includes("go-template")) output = "go-template";
   const eq = output.indexOf("=");
   const name = eq >= 0 ? output.slice(0, eq) : output;
   let arg = eq >= 0 ? output.slice(eq + 1) : template;
   const allowedList = allowed.split(",");
   const unknown = { ok: false as const, error: `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${allowed}` };
   if (name !== "" && !allowedList.includes(name)) return unknown;
+  if (TEMPLATE_FORMATS.includes(name)) {
+    const printer = goTemplatePrinterFor(output, template, allowMissingKeys);
+    if (!printer) return unknown;
+    if (!printer.ok) return printer;
+    return { ok: true, format: { kind: "go-template", printer: printer.printer } };
+  }
   switch (name) {
     case "":
       return { ok: true, format: { kind: "table", wide: false } };
@@ -88,8 +99,11 @@ export function objectName(obj: KObject): string {
   return `${prefix}/${obj.metadata.name}`;
 }
 
-/** What a printer produced: text for stdout, or kubectl's error for stderr. */
-export type PrintResult = { ok: true; text: string } | { ok: false; error: string };
+/**
+ * What a printer produced: text for stdout, or kubectl's error for stderr (with, for a
+ * go-template execution error, the partial output and debugging dump kubectl writes to stdout).
+ */
+export type PrintResult = { ok: true; text: string } | { ok: false; error: string; text?: string };
 
 /**
  * Prints objects in a non-table format. `single` is kubectl's "single item implied" (one
@@ -118,6 +132,10 @@ export function printObjects(format: Exclude<OutputFormat, { kind: "table" }>, o
       }
     case "custom-columns":
       return { ok: true, text: customColumns(format.columns, objects, noHeaders) };
+    case "go-template": {
+      const r = printGoTemplate(format.printer, data);
+      return r.ok ? r : { ok: false, error: r.error + "\n", text: r.text };
+    }
   }
 }
 

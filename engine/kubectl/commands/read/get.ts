@@ -96,7 +96,7 @@ function dedupe(requests: ResourceRequest[]): ResourceRequest[] {
 export function runGet(ctx: CommandContext, args: ParsedArgs): CommandResult {
   const flags = args.flags;
   const output = flagString(flags, "output");
-  const parsedFormat = parseOutputFormat(output, undefined, flagString(flags, "template"));
+  const parsedFormat = parseOutputFormat(output, undefined, flagString(flags, "template"), flagBool(flags, "allow-missing-template-keys", true));
   if (!parsedFormat.ok) return fail(parsedFormat.error);
   const format = parsedFormat.format;
   if (flagStrings(flags, "filename").length > 0 || flagString(flags, "kustomize") !== "") {
@@ -161,7 +161,7 @@ export function runGet(ctx: CommandContext, args: ParsedArgs): CommandResult {
     if (objects.length === 0 && errors.length > 0) return { stdout: "", stderr, exitCode };
     const single = requests.length === 1 && requests[0].names.length === 1 && !multipleTypesRequested(args.positionals);
     const printed = printObjects(format, objects, single, flagBool(flags, "no-headers"));
-    if (!printed.ok) return { stdout: "", stderr: stderr + printed.error, exitCode: 1 };
+    if (!printed.ok) return { stdout: printed.text ?? "", stderr: stderr + printed.error, exitCode: 1 };
     return { stdout: printed.text, stderr, exitCode };
   }
 

@@ -1,0 +1,338 @@
+/**
+ * Go's `fmt` for template values: `Fprint` (how an action prints), `Sprint`, `Sprintln` and
+ * `Sprintf` with the common verbs, flags, widths and Go's `%!verb(type=value)` complaints.
+ */
+import { goQuote } from "./lexer";
+import { concreteType, fromJson, sortedKeys, utf8, type GoValue } from "./values";
+
+/** `%v` of a float64: shortest digits, exponent form below 1e-4 or from 1e21. */
+export function formatFloatV(f: number, upper = false): string {
+  return formatFloatG(f, -1, 21, upper);
+}
+
+function formatFloatG(f: number, prec: number, expLimit: number, upper: boolean): string {
+  if (Number.isNaN(f)) return "NaN";
+  if (f === Infinity) return "+Inf";
+  if (f === -Infinity) return "-Inf";
+  if (f === 0) return Object.is(f, -0) ? "-0" : "0";
+  const ex = prec < 0 ? f.toExponential() : f.toExponential(Math.max(prec - 1, 0));
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(ex)!;
+  const sign = m[1];
+  let digits = m[2] + (m[3] ?? "");
+  const exp = Number(m[4]);
+  if (prec >= 0) digits = digits.replace(/0+$/, "") || "0";
+  const eprec = prec < 0 ? (expLimit === 21 ? 21 : 6) : prec === 0 ? 1 : prec;
+  const limit = prec < 0 ? expLimit : eprec;
+  if (exp < -4 || exp >= limit) {
+    const mant = digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits;
+    const e = Math.abs(exp);
+    return `${sign}${mant}${upper ? "E" : "e"}${exp < 0 ? "-" : "+"}${e < 10 ? "0" + e : e}`;
+  }
+  if (exp >= 0) {
+    const intPart = digits.length > exp + 1 ? digits.slice(0, exp + 1) : digits.padEnd(exp + 1, "0");
+    const frac = digits.length > exp + 1 ? digits.slice(exp + 1) : "";
+    return sign + intPart + (frac ? "." + frac : "");
+  }
+  return sign + "0." + "0".repeat(-exp - 1) + digits;
+}
+
+/** `%v` of a value, recursing into maps and slices as `fmt` does (`map[a:1]`, `[a b]`, `<nil>`). */
+export function formatV(v: GoValue): string {
+  switch (v.k) {
+    case "invalid":
+    case "nil":
+      return "<nil>";
+    case "string":
+      return v.v;
+    case "bool":
+      return String(v.v);
+    case "int":
+      return String(v.v);
+    case "float":
+      return formatFloatV(v.v);
+    case "map":
+      return "map[" + sortedKeys(v.v).map((k) => `${k}:${formatV(fromJson(v.v[k], true))}`).join(" ") + "]";
+    case "slice":
+      return "[" + v.v.map((e) => formatV(fromJson(e, true))).join(" ") + "]";
+  }
+}
+
+/** `fmt.Sprint`: spaces between operands when neither is a string. */
+export function sprint(args: GoValue[]): string {
+  let out = "";
+  let prevString = false;
+  args.forEach((a, i) => {
+    const isString = a.k === "string";
+    if (i > 0 && !isString && !prevString) out += " ";
+    out += formatV(a);
+    prevString = isString;
+  });
+  return out;
+}
+
+/** `fmt.Sprintln`: always spaces, then a newline. */
+export function sprintln(args: GoValue[]): string {
+  return args.map(formatV).join(" ") + "\n";
+}
+
+interface Spec {
+  minus: boolean;
+  plus: boolean;
+  sharp: boolean;
+  space: boolean;
+  zero: boolean;
+  width: number | undefined;
+  prec: number | undefined;
+}
+
+function pad(s: string, spec: Spec, zeroOk = true): string {
+  if (spec.width === undefined) return s;
+  const n = Array.from(s).length;
+  if (n >= spec.width) return s;
+  const fill = spec.width - n;
+  if (spec.minus) return s + " ".repeat(fill);
+  if (spec.zero && zeroOk) {
+    const m = /^([+-]|0[xXbo])?/.exec(s)!;
+    const sign = m[0] && /^[+-]$/.test(m[0]) ? m[0] : "";
+    return sign + "0".repeat(fill) + s.slice(sign.length);
+  }
+  return " ".repeat(fill) + s;
+}
+
+function fmtInt(n: number, verb: string, spec: Spec, typ: string): string {
+  const neg = n < 0;
+  const a = Math.abs(n);
+  let digits: string;
+  let prefix = "";
+  switch (verb) {
+    case "d":
+    case "v":
+      digits = String(a);
+      break;
+    case "x":
+      digits = a.toString(16);
+      if (spec.sharp) prefix = "0x";
+      break;
+    case "X":
+      digits = a.toString(16).toUpperCase();
+      if (spec.sharp) prefix = "0X";
+      break;
+    case "o":
+      digits = a.toString(8);
+      if (spec.sharp) prefix = "0";
+      break;
+    case "O":
+      digits = a.toString(8);
+      prefix = "0o";
+      break;
+    case "b":
+      digits = a.toString(2);
+      break;
+    case "c":
+      return pad(String.fromCodePoint(n), spec, false);
+    case "q":
+      return pad(goQuoteRune(n), spec, false);
+    case "U":
+      return pad("U+" + a.toString(16).toUpperCase().padStart(4, "0"), spec, false);
+    default:
+      return badVerb(verb, { k: "int", v: n, t: typ as "int64", iface: false });
+  }
+  if (spec.prec !== undefined) digits = digits.padStart(spec.prec, "0");
+  const sign = neg ? "-" : spec.plus ? "+" : spec.space ? " " : "";
+  return pad(sign + prefix + digits, spec, spec.prec === undefined);
+}
+
+function goQuoteRune(c: number): string {
+  const ch = String.fromCodePoint(c);
+  if (ch === "'") return "'\\''";
+  if (ch === '"') return "'\"'";
+  const q = goQuote(ch);
+  return "'" + q.slice(1, -1) + "'";
+}
+
+function fmtFloat(f: number, verb: string, spec: Spec): string {
+  let s: string;
+  const p = spec.prec;
+  switch (verb) {
+    case "v":
+    case "g":
+      s = p === undefined ? formatFloatV(f) : formatFloatG(f, p, 0, false);
+      if (verb === "g" && p === undefined) s = formatFloatG(f, -1, 21, false);
+      break;
+    case "G":
+      s = p === undefined ? formatFloatG(f, -1, 21, true) : formatFloatG(f, p, 0, true);
+      break;
+    case "f":
+    case "F":
+      s = Number.isFinite(f) ? f.toFixed(p ?? 6) : formatFloatV(f);
+      break;
+    case "e":
+    case "E": {
+      if (!Number.isFinite(f)) {
+        s = formatFloatV(f);
+        break;
+      }
+      const m = /^(-?[\d.]+)e([+-])(\d+)$/.exec(f.toExponential(p ?? 6))!;
+      s = m[1] + (verb === "E" ? "E" : "e") + m[2] + m[3].padStart(2, "0");
+      break;
+    }
+    default:
+      return badVerb(verb, { k: "float", v: f, iface: false });
+  }
+  if (spec.plus && !s.startsWith("-") && !s.startsWith("+")) s = "+" + s;
+  else if (spec.space && !s.startsWith("-")) s = " " + s;
+  if (s === "+Inf" && !spec.plus) s = spec.space ? " Inf" : "+Inf";
+  return pad(s, spec, Number.isFinite(f));
+}
+
+function fmtString(s: string, verb: string, spec: Spec): string {
+  switch (verb) {
+    case "v":
+    case "s": {
+      const t = spec.prec !== undefined ? Array.from(s).slice(0, spec.prec).join("") : s;
+      return pad(t, spec);
+    }
+    case "q": {
+      const t = spec.prec !== undefined ? Array.from(s).slice(0, spec.prec).join("") : s;
+      if (spec.sharp && !t.includes("`")) return pad("`" + t + "`", spec);
+      return pad(spec.plus ? goQuoteAscii(t) : goQuote(t), spec);
+    }
+    case "x":
+    case "X": {
+      let hex = Array.from(utf8(s))
+        .map((b) => b.toString(16).padStart(2, "0"))
+        .join(spec.space ? " " : "");
+      if (verb === "X") hex = hex.toUpperCase();
+      return pad(hex, spec);
+    }
+    default:
+      return badVerb(verb, { k: "string", v: s, iface: false });
+  }
+}
+
+function goQuoteAscii(s: string): string {
+  const q = goQuote(s);
+  return q.replace(/[^\x00-\x7f]/gu, (c) => {
+    const cp = c.codePointAt(0)!;
+    return cp > 0xffff ? "\\U" + cp.toString(16).padStart(8, "0") : "\\u" + cp.toString(16).padStart(4, "0");
+  });
+}
+
+function badVerb(verb: string, v: GoValue): string {
+  if (v.k === "invalid" || v.k === "nil") return `%!${verb}(<nil>)`;
+  return `%!${verb}(${concreteType(v)}=${formatV(v)})`;
+}
+
+/** `%#v` of a value. */
+function sharpV(v: GoValue, top: boolean): string {
+  switch (v.k) {
+    case "invalid":
+    case "nil":
+      return top ? "<nil>" : "interface {}(nil)";
+    case "string":
+      return goQuote(v.v);
+    case "bool":
+      return String(v.v);
+    case "int":
+      return String(v.v);
+    case "float":
+      return formatFloatV(v.v);
+    case "map":
+      return "map[string]interface {}{" + sortedKeys(v.v).map((k) => `${goQuote(k)}:${sharpV(fromJson(v.v[k], true), false)}`).join(", ") + "}";
+    case "slice":
+      return "[]interface {}{" + v.v.map((e) => sharpV(fromJson(e, true), false)).join(", ") + "}";
+  }
+}
+
+function formatArg(v: GoValue, verb: string, spec: Spec): string {
+  if (verb === "T") return pad(concreteType(v), spec);
+  if (verb === "v" && spec.sharp) return pad(sharpV(v, true), spec);
+  switch (v.k) {
+    case "invalid":
+    case "nil":
+      return verb === "v" ? pad("<nil>", spec) : badVerb(verb, v);
+    case "bool":
+      return verb === "v" || verb === "t" ? pad(String(v.v), spec) : badVerb(verb, v);
+    case "int":
+      return fmtInt(v.v, verb, spec, v.t);
+    case "float":
+      return fmtFloat(v.v, verb, spec);
+    case "string":
+      return fmtString(v.v, verb, spec);
+    case "map":
+      return "map[" + sortedKeys(v.v).map((k) => `${formatArg(fromJson(k, false), verb, spec)}:${formatArg(fromJson(v.v[k], true), verb, spec)}`).join(" ") + "]";
+    case "slice":
+      return "[" + v.v.map((e) => formatArg(fromJson(e, true), verb, spec)).join(" ") + "]";
+  }
+}
+
+/** `fmt.Sprintf` over template values. */
+export function sprintf(format: string, args: GoValue[]): string {
+  let out = "";
+  let argNum = 0;
+  let i = 0;
+  const n = format.length;
+  while (i < n) {
+    const pct = format.indexOf("%", i);
+    if (pct < 0) {
+      out += format.slice(i);
+      break;
+    }
+    out += format.slice(i, pct);
+    i = pct + 1;
+    const spec: Spec = { minus: false, plus: false, sharp: false, space: false, zero: false, width: undefined, prec: undefined };
+    for (; i < n; i++) {
+      const c = format[i];
+      if (c === "-") {
+        spec.minus = true;
+        spec.zero = false;
+      } else if (c === "+") spec.plus = true;
+      else if (c === "#") spec.sharp = true;
+      else if (c === " ") spec.space = true;
+      else if (c === "0") spec.zero = !spec.minus;
+      else break;
+    }
+    const num = (): number | undefined => {
+      const m = /^\d+/.exec(format.slice(i));
+      if (!m) return undefined;
+      i += m[0].length;
+      return Number(m[0]);
+    };
+    if (format[i] === "*") {
+      i++;
+      const a = args[argNum++];
+      if (a && a.k === "int") {
+        spec.width = Math.abs(a.v);
+        if (a.v < 0) spec.minus = true;
+      } else out += "%!(BADWIDTH)";
+    } else spec.width = num();
+    if (format[i] === ".") {
+      i++;
+      if (format[i] === "*") {
+        i++;
+        const a = args[argNum++];
+        if (a && a.k === "int" && a.v >= 0) spec.prec = a.v;
+        else out += "%!(BADPREC)";
+      } else spec.prec = num() ?? 0;
+    }
+    if (i >= n) {
+      out += "%!(NOVERB)";
+      break;
+    }
+    const verb = String.fromCodePoint(format.codePointAt(i)!);
+    i += verb.length;
+    if (verb === "%") {
+      out += "%";
+      continue;
+    }
+    if (argNum >= args.length) {
+      out += `%!${verb}(MISSING)`;
+      continue;
+    }
+    out += formatArg(args[argNum++], verb, spec);
+  }
+  if (argNum < args.length) {
+    out += "%!(EXTRA " + args.slice(argNum).map((a) => (a.k === "invalid" || a.k === "nil" ? "<nil>" : `${concreteType(a)}=${formatV(a)}`)).join(", ") + ")";
+  }
+  return out;
+}
