@@ -29,6 +29,8 @@ export interface AttachRequest {
   namespace: string;
   pod: string;
   container: string;
+  /** What happens when the shell exits: `kubectl run --rm` deletes the pod, `kubectl run -it` says how to re-attach. */
+  onExit?: { removePod?: boolean; message?: string };
 }
 
 /** What a kubectl invocation printed and how it exited. */

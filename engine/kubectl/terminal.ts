@@ -1,4 +1,6 @@
 import type { Cluster } from "../runtime/cluster";
+import type { Pod } from "../model/types";
+import { apiDelete } from "./manifests/api-server";
 import { runCommandLine } from "./shell";
 import type { AttachRequest, EditRequest } from "./command";
 import { openShell, shellLine } from "./commands/inspect";
@@ -89,14 +91,28 @@ function runAttachedLine(cluster: Cluster, state: TerminalState, line: string): 
   const r = shellLine(cluster, a.attach, a.shell, line);
   a.shell = r.state;
   a.prompt = r.prompt;
-  if (r.exit) state.attached = undefined;
+  let after = "";
+  if (r.exit) {
+    state.attached = undefined;
+    after = detach(cluster, a.attach);
+  }
   return {
-    output: r.stdout + r.stderr,
+    output: r.stdout + r.stderr + after,
     exitCode: r.exitCode,
     prompt: promptFor(state),
     command: ["exec"],
     targets: [{ kind: "Pod", namespace: a.attach.namespace, name: a.attach.pod }],
   };
+}
+
+/** What kubectl prints once an attached shell ends: the pod `--rm` deleted, or how to re-attach. */
+function detach(cluster: Cluster, attach: AttachRequest): string {
+  if (attach.onExit?.removePod) {
+    const pod = cluster.store.get<Pod>("Pod", attach.namespace, attach.pod);
+    if (pod && apiDelete(cluster, pod, {}).ok) return `pod "${attach.pod}" deleted\n`;
+    return "";
+  }
+  return attach.onExit?.message ?? "";
 }
 
 /** Tab completion for the line being typed. */

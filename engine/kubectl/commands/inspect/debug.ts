@@ -14,6 +14,7 @@ import { alreadyExists, notFound, unknownResourceType } from "../../errors";
 import { imageSpecFor } from "./container-view";
 import { ociExecFailure } from "./exec";
 import { runExec } from "./sim-shell";
+import { waitUntil } from "../wait/wait-clock";
 
 const PROMPT_HINT = "If you don't see a command prompt, try pressing enter.\n";
 const LEGACY_WARNING = '--profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".\n';
@@ -61,14 +62,28 @@ function ensureRunningStatus(ctx: CommandContext, pod: Pod, c: Container, field:
   ctx.cluster.store.touch(pod);
 }
 
+/** How long `debug` waits for its container to run before attaching (kubectl's pod-running timeout, 1m). */
+const DEBUG_CONTAINER_TIMEOUT_MS = 60_000;
+
+function containerStatusOf(pod: Pod, name: string): ContainerStatus | undefined {
+  return [...(pod.status?.containerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])].find((s) => s.name === name);
+}
+
 function runningStatus(pod: Pod, name: string): boolean {
   const all = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])];
   return !!all.find((s) => s.name === name)?.state?.running;
 }
 
 /** After the debug container exists: attach (`-it`), run its command once, or return. */
-function afterCreate(ctx: CommandContext, pod: Pod, name: string, opts: DebugOptions, stderr: string): CommandResult {
+function afterCreate(ctx: CommandContext, created: Pod, name: string, opts: DebugOptions, stderr: string): CommandResult {
   if (!opts.stdin && opts.command.length === 0) return { stdout: "", stderr, exitCode: 0 };
+  // kubectl watches the pod until the debug container runs before it attaches: on the virtual clock.
+  const current = () => ctx.cluster.store.get<Pod>("Pod", created.metadata.namespace, created.metadata.name);
+  waitUntil(ctx.cluster, ctx.cluster.now() + DEBUG_CONTAINER_TIMEOUT_MS, () => {
+    const p = current();
+    return !p || runningStatus(p, name) || !!containerStatusOf(p, name)?.state?.terminated;
+  });
+  const pod = current() ?? created;
   if (!runningStatus(pod, name)) return { stdout: "", stderr: stderr + `error: unable to upgrade connection: container not found ("${name}")\n`, exitCode: 1 };
   if (opts.stdin && !opts.quiet) stderr += PROMPT_HINT;
   const view = viewOf(ctx.cluster, pod, name);

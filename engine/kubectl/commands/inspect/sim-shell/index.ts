@@ -64,6 +64,8 @@ function runSimple(view: ContainerView, state: ShellState, argv: string[], stdin
 function runScript(view: ContainerView, state: ShellState, script: string): ProgramResult & { exit?: boolean } {
   const parsed = parseShellLine(script, (n) => (n === "?" ? String(state.lastExit) : state.env[n]));
   if (!parsed.ok) return { stdout: "", stderr: `sh: ${parsed.error}\n`, code: 2 };
+  // Nothing to run (blank, or only a comment): no output, success, `$?` unchanged.
+  if (parsed.list.length === 0) return { stdout: "", stderr: "", code: 0 };
   let stdout = "";
   let stderr = "";
   let skip = false;
@@ -91,6 +93,8 @@ function runScript(view: ContainerView, state: ShellState, script: string): Prog
 /** Runs one line typed into an interactive shell. The input state is not modified. */
 export function simShell(view: ContainerView, line: string, state: ShellState = newShellState(view)): ShellLineResult {
   const next: ShellState = { cwd: state.cwd, env: { ...state.env }, lastExit: state.lastExit };
+  // An empty line runs nothing: no output, and `$?` keeps its value.
+  if (line.trim() === "") return { stdout: "", stderr: "", exitCode: 0, exit: false, state: next };
   const r = runScript(view, next, line);
   return { stdout: r.stdout, stderr: r.stderr, exitCode: r.code, exit: r.exit, state: next };
 }
