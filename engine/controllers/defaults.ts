@@ -34,6 +34,7 @@ import { applyStatefulSetDefaults } from "./statefulset/defaults";
 import { applyDaemonSetDefaults } from "./daemonset/defaults";
 import { applyJobCreateDefaults } from "./job/defaults";
 import { applyCronJobDefaults } from "./cronjob/defaults";
+import { applyStandardKindDefaults } from "./standard-kind-defaults";
 
 /** The annotation that marks a StorageClass as the cluster default. */
 export const DEFAULT_STORAGE_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
@@ -294,6 +295,8 @@ export function applyDefaults<T extends KObject>(obj: T, options: DefaultingOpti
     case "CronJob":
       if (obj.spec) applyCronJobDefaults(obj as unknown as CronJob);
       break;
+    default:
+      applyStandardKindDefaults(obj);
   }
   return obj;
 }

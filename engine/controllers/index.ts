@@ -11,6 +11,10 @@ import { statefulSetController } from "./statefulset/statefulset-controller";
 import { jobController } from "./job/job-controller";
 import { cronJobController } from "./cronjob/cronjob-controller";
 import { daemonSetController } from "./daemonset/daemonset-controller";
+import { endpointSliceController } from "./endpointslice/endpointslice-controller";
+import { disruptionController } from "./disruption/disruption-controller";
+import { resourceQuotaController } from "./resourcequota/resource-quota-controller";
+import { horizontalPodAutoscalerController } from "./podautoscaler/horizontal-pod-autoscaler-controller";
 
 /**
  * The controllers of the simulated control plane and nodes, in the order they run within a
@@ -33,5 +37,9 @@ export function defaultControllers(): Controller[] {
     scheduler,
     kubeletController,
     endpointsController,
+    endpointSliceController,
+    disruptionController,
+    resourceQuotaController,
+    horizontalPodAutoscalerController,
   ];
 }

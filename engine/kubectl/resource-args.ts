@@ -38,7 +38,7 @@ export function parseResourceArgs(args: string[]): { ok: true; requests: Resourc
   const [types, ...names] = args;
   for (const typed of types.split(",")) {
     if (typed === "all") {
-      for (const k of ["Pod", "Service", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet", "CronJob", "Job"]) {
+      for (const k of ["Pod", "ReplicationController", "Service", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet", "HorizontalPodAutoscaler", "CronJob", "Job"]) {
         requests.push({ kind: resolveKind(k)!, names: [...names], typed: k });
       }
       continue;

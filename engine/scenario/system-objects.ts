@@ -2,7 +2,8 @@
  * The objects every cluster has before any scenario touches it: the four standard
  * namespaces, the `kubernetes` Service (10.96.0.1) and its Endpoints, and CoreDNS in
  * kube-system (ConfigMap, ServiceAccount, Deployment, the `kube-dns` Service on 10.96.0.10),
- * and kind's default StorageClass `standard` (local-path, WaitForFirstConsumer).
+ * kind's default StorageClass `standard` (local-path, WaitForFirstConsumer), the API server's
+ * `kubernetes` EndpointSlice and the two system PriorityClasses.
  */
 import type { KObject } from "../model/types";
 import type { Cluster } from "../runtime/cluster";
@@ -150,4 +151,30 @@ export function createSystemObjects(cluster: Cluster, apiServerIP: string, defau
       defaulter(o, cluster);
       store.create(o);
     }
+  // The API server's own EndpointSlice for the `kubernetes` Service (its endpoint reconciler).
+  store.create({
+    apiVersion: "discovery.k8s.io/v1",
+    kind: "EndpointSlice",
+    metadata: { name: "kubernetes", namespace: "default", labels: { "kubernetes.io/service-name": "kubernetes" } },
+    addressType: "IPv4",
+    endpoints: [{ addresses: [apiServerIP], conditions: { ready: true } }],
+    ports: [{ name: "https", port: 6443, protocol: "TCP" }],
+  });
+  for (const o of systemPriorityClasses()) store.create(o);
+}
+
+/** The two PriorityClasses every cluster's API server creates at start-up. */
+function systemPriorityClasses(): KObject[] {
+  return [
+    { name: "system-cluster-critical", value: 2000000000, description: "Used for system critical pods that must run in the cluster, but can be moved to another node if necessary." },
+    { name: "system-node-critical", value: 2000001000, description: "Used for system critical pods that must not be moved from their current node." },
+  ].map((pc) => ({
+    apiVersion: "scheduling.k8s.io/v1",
+    kind: "PriorityClass",
+    metadata: { name: pc.name },
+    value: pc.value,
+    globalDefault: false,
+    description: pc.description,
+    preemptionPolicy: "PreemptLowerPriority",
+  }));
 }

@@ -20,6 +20,15 @@ import { statefulSetDescriber } from "./statefulset";
 import { daemonSetDescriber } from "./daemonset";
 import { cronJobDescriber, jobDescriber } from "./job";
 import { genericDescriber } from "./generic";
+import { endpointSliceDescriber, ingressClassDescriber, ingressDescriber, networkPolicyDescriber } from "./networking";
+import {
+  horizontalPodAutoscalerDescriber,
+  limitRangeDescriber,
+  podDisruptionBudgetDescriber,
+  priorityClassDescriber,
+  replicationControllerDescriber,
+  resourceQuotaDescriber,
+} from "./policy";
 
 export type { DescribeSource, Describer, DescriberSettings } from "./source";
 export { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, LEVEL_4, PrefixWriter, tabbedString } from "./prefix-writer";
@@ -44,6 +53,18 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
   Job: jobDescriber,
   CronJob: cronJobDescriber,
   ControllerRevision: genericDescriber,
+  Ingress: ingressDescriber,
+  IngressClass: ingressClassDescriber,
+  NetworkPolicy: networkPolicyDescriber,
+  EndpointSlice: endpointSliceDescriber,
+  HorizontalPodAutoscaler: horizontalPodAutoscalerDescriber,
+  PodDisruptionBudget: podDisruptionBudgetDescriber,
+  ResourceQuota: resourceQuotaDescriber,
+  LimitRange: limitRangeDescriber,
+  PriorityClass: priorityClassDescriber,
+  ReplicationController: replicationControllerDescriber,
+  // kubectl has no PodTemplate describer of its own: it describes them generically.
+  PodTemplate: genericDescriber,
 };
 
 /**

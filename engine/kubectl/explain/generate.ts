@@ -43,6 +43,17 @@ const KIND_FILES: Record<string, string> = {
   Job: "batch/v1/Job.d.ts",
   CronJob: "batch/v1/CronJob.d.ts",
   StorageClass: "storage.k8s.io/v1/StorageClass.d.ts",
+  LimitRange: "v1/LimitRange.d.ts",
+  PodTemplate: "v1/PodTemplate.d.ts",
+  ReplicationController: "v1/ReplicationController.d.ts",
+  ResourceQuota: "v1/ResourceQuota.d.ts",
+  HorizontalPodAutoscaler: "autoscaling/v2/HorizontalPodAutoscaler.d.ts",
+  EndpointSlice: "discovery.k8s.io/v1/EndpointSlice.d.ts",
+  IngressClass: "networking.k8s.io/v1/IngressClass.d.ts",
+  Ingress: "networking.k8s.io/v1/Ingress.d.ts",
+  NetworkPolicy: "networking.k8s.io/v1/NetworkPolicy.d.ts",
+  PodDisruptionBudget: "policy/v1/PodDisruptionBudget.d.ts",
+  PriorityClass: "scheduling.k8s.io/v1/PriorityClass.d.ts",
 };
 
 /** `IoK8sApiCoreV1Probe` → `io.k8s.api.core.v1.Probe` (the OpenAPI definition name). */

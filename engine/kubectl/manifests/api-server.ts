@@ -11,6 +11,7 @@ import { Random } from "../../runtime/random";
 import { rfc3339 } from "../../runtime/clock";
 import { applyDefaults, applyPodSpecDefaults, serviceAccountAdmissionError } from "../../controllers/defaults";
 import { requestPodDeletion } from "../../controllers/pod-deletion";
+import { DEFAULTED_WITHOUT_SPEC } from "../../controllers/standard-kind-defaults";
 import { resourceWithGroup } from "../errors";
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, deepClone, deepEqual, patchSchemaFor, PatchError, toOperations, type JsonObject, type JsonValue } from "../patch";
 import { formatFieldError, formatInvalid, type FieldError } from "./field-errors";
@@ -45,7 +46,7 @@ export type FieldValidation = "Strict" | "Warn" | "Ignore";
 export type ApiResult = { ok: true; obj: KObject; changed: boolean; warnings?: string[] } | { ok: false; failure: ApiFailure };
 
 /** Kinds whose status is a subresource: writes to the main resource never change it. */
-const STATUS_SUBRESOURCE = new Set(["Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "Node", "Namespace", "Service", "PersistentVolumeClaim", "PersistentVolume"]);
+const STATUS_SUBRESOURCE = new Set(["Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "Node", "Namespace", "Service", "PersistentVolumeClaim", "PersistentVolume", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget", "ResourceQuota", "ReplicationController"]);
 
 /** The server's text for a failure, as kubectl prints it; `source`/`verb` add `error when creating "STDIN": `. */
 export function formatFailure(f: ApiFailure, context?: { verb: string; source: string }): string {
@@ -137,7 +138,7 @@ function defaultObject(cluster: Cluster, obj: KObject, creating: boolean): void 
     if (obj.spec) applyPodSpecDefaults((obj as Pod).spec);
     return;
   }
-  if (obj.spec || obj.kind === "StorageClass") applyDefaults(obj, { rng: cluster.rng, store: cluster.store });
+  if (obj.spec || obj.kind === "StorageClass" || DEFAULTED_WITHOUT_SPEC.has(obj.kind)) applyDefaults(obj, { rng: cluster.rng, store: cluster.store });
 }
 
 function defaultService(cluster: Cluster, svc: Service): void {

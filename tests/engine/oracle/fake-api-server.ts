@@ -30,6 +30,8 @@ const GROUPS: Record<string, ResourceDef[]> = {
     { resource: "persistentvolumes", kind: "PersistentVolume", namespaced: false, shortNames: ["pv"] },
     { resource: "resourcequotas", kind: "ResourceQuota", namespaced: true, shortNames: ["quota"] },
     { resource: "limitranges", kind: "LimitRange", namespaced: true, shortNames: ["limits"] },
+    { resource: "replicationcontrollers", kind: "ReplicationController", namespaced: true, shortNames: ["rc"] },
+    { resource: "podtemplates", kind: "PodTemplate", namespaced: true, shortNames: [] },
   ],
   "apps/v1": [
     { resource: "deployments", kind: "Deployment", namespaced: true, shortNames: ["deploy"] },
@@ -42,6 +44,14 @@ const GROUPS: Record<string, ResourceDef[]> = {
     { resource: "jobs", kind: "Job", namespaced: true, shortNames: [] },
     { resource: "cronjobs", kind: "CronJob", namespaced: true, shortNames: ["cj"] },
   ],
+  "autoscaling/v2": [{ resource: "horizontalpodautoscalers", kind: "HorizontalPodAutoscaler", namespaced: true, shortNames: ["hpa"] }],
+  "networking.k8s.io/v1": [
+    { resource: "ingresses", kind: "Ingress", namespaced: true, shortNames: ["ing"] },
+    { resource: "ingressclasses", kind: "IngressClass", namespaced: false, shortNames: [] },
+    { resource: "networkpolicies", kind: "NetworkPolicy", namespaced: true, shortNames: ["netpol"] },
+  ],
+  "policy/v1": [{ resource: "poddisruptionbudgets", kind: "PodDisruptionBudget", namespaced: true, shortNames: ["pdb"] }],
+  "scheduling.k8s.io/v1": [{ resource: "priorityclasses", kind: "PriorityClass", namespaced: false, shortNames: ["pc"] }],
   "storage.k8s.io/v1": [{ resource: "storageclasses", kind: "StorageClass", namespaced: false, shortNames: ["sc"] }],
   "coordination.k8s.io/v1": [{ resource: "leases", kind: "Lease", namespaced: true, shortNames: [] }],
   "discovery.k8s.io/v1": [{ resource: "endpointslices", kind: "EndpointSlice", namespaced: true, shortNames: [] }],

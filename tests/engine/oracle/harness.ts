@@ -53,12 +53,14 @@ export function shiftTimestamps<T>(objects: T, deltaMs: number): T {
 export function derivedObjects(objects: readonly KObject[], now: number): KObject[] {
   const out: KObject[] = [];
   const byKey = new Map(objects.filter((o) => o.kind === "Endpoints").map((o) => [`${o.metadata.namespace}/${o.metadata.name}`, o as Endpoints]));
+  // Clusters with the EndpointSlice controller carry their own slices; older object sets get derived ones.
+  const hasSlices = objects.some((o) => o.kind === "EndpointSlice");
   for (const o of objects) {
     if (o.kind === "Node") {
       const lease = nodeLease(o as Node, now);
       out.push({ apiVersion: "coordination.k8s.io/v1", kind: "Lease", metadata: { name: o.metadata.name, namespace: "kube-node-lease" }, spec: { holderIdentity: lease.holderIdentity, leaseDurationSeconds: 40, renewTime: lease.renewTime?.replace(/(\.\d+)?Z$/, ".000000Z") } });
     }
-    if (o.kind === "Service") {
+    if (o.kind === "Service" && !hasSlices) {
       const slices = endpointSlicesFor({ get: (_k, ns, name) => byKey.get(`${ns}/${name}`) as never }, o.metadata.namespace, o.metadata.name);
       slices.forEach((s, i) =>
         out.push({

@@ -11,7 +11,7 @@ function groupOf(k: KindInfo): string {
   return slash > 0 ? k.apiVersion.slice(0, slash) : "";
 }
 
-const ALL_CATEGORY = new Set(["Pod", "Service", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet", "CronJob", "Job"]);
+const ALL_CATEGORY = new Set(["Pod", "ReplicationController", "Service", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet", "HorizontalPodAutoscaler", "CronJob", "Job"]);
 
 function verbs(k: KindInfo): string[] {
   if (k.kind === "Namespace") return ["create", "delete", "get", "list", "patch", "update", "watch"];

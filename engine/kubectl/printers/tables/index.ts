@@ -8,6 +8,19 @@ import { nodeTable } from "./node";
 import { podTable } from "./pod";
 import { persistentVolumeClaimTable, persistentVolumeTable, storageClassTable } from "./storage";
 import type { TableDefinition } from "./table-definition";
+import {
+  endpointSliceTable,
+  horizontalPodAutoscalerTable,
+  ingressClassTable,
+  ingressTable,
+  limitRangeTable,
+  networkPolicyTable,
+  podDisruptionBudgetTable,
+  podTemplateTable,
+  priorityClassTable,
+  replicationControllerTable,
+  resourceQuotaTable,
+} from "./standard-kinds";
 import { controllerRevisionTable, cronJobTable, daemonSetTable, deploymentTable, jobTable, replicaSetTable, statefulSetTable } from "./workloads";
 
 export type { TableColumn, TableDefinition } from "./table-definition";
@@ -36,6 +49,17 @@ const TABLES: Record<string, TableDefinition> = {
   PersistentVolume: persistentVolumeTable as TableDefinition,
   StorageClass: storageClassTable as TableDefinition,
   Event: eventTable as TableDefinition,
+  Ingress: ingressTable as TableDefinition,
+  IngressClass: ingressClassTable as TableDefinition,
+  NetworkPolicy: networkPolicyTable as TableDefinition,
+  HorizontalPodAutoscaler: horizontalPodAutoscalerTable as TableDefinition,
+  PodDisruptionBudget: podDisruptionBudgetTable as TableDefinition,
+  ResourceQuota: resourceQuotaTable as TableDefinition,
+  LimitRange: limitRangeTable as TableDefinition,
+  EndpointSlice: endpointSliceTable as TableDefinition,
+  ReplicationController: replicationControllerTable as TableDefinition,
+  PodTemplate: podTemplateTable as TableDefinition,
+  PriorityClass: priorityClassTable as TableDefinition,
 };
 
 /** The default table (NAME AGE) for a kind without its own columns, as `printObjectMeta`. */

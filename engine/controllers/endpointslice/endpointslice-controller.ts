@@ -1,0 +1,137 @@
+/**
+ * The EndpointSlice controllers (`pkg/controller/endpointslice` and the mirroring controller):
+ * every Service with a selector gets EndpointSlices `<service>-<5 chars>` (generateName, the
+ * seeded rng) owned by the Service, labelled `kubernetes.io/service-name` and
+ * `endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io`, with the Service's
+ * labels; a Service without a selector whose Endpoints a user wrote gets them mirrored
+ * (`endpointslicemirroring-controller.k8s.io`) unless they carry the skip-mirror label. The
+ * endpoints are the Endpoints controller's view of the selected pods (ready ones `ready` and
+ * `serving`, the others neither), one slice per distinct port set; a Service selecting no pod
+ * keeps a placeholder slice with no endpoints and no ports.
+ */
+import type { EndpointAddress, Endpoints, Service } from "../../model/types";
+import type { EndpointSlice, SliceEndpoint, SlicePort } from "../../model/standard-kind-types";
+import { controllerRef, type Controller, type ControllerContext } from "../../runtime/controller";
+import { skipWhenUnchanged } from "../skip-when-unchanged";
+import { HEADLESS_LABEL, LAST_CHANGE_TRIGGER_TIME } from "../endpoints/endpoints-controller";
+
+const CONTROLLER = "endpointslice-controller";
+/** The label naming the Service a slice belongs to. */
+export const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+/** The label naming the controller that manages a slice. */
+export const MANAGED_BY_LABEL = "endpointslice.kubernetes.io/managed-by";
+/** `managed-by` of slices built from a Service's selector. */
+export const ENDPOINTSLICE_CONTROLLER = "endpointslice-controller.k8s.io";
+/** `managed-by` of slices mirrored from user-written Endpoints. */
+export const MIRRORING_CONTROLLER = "endpointslicemirroring-controller.k8s.io";
+const SKIP_MIRROR_LABEL = "endpointslice.kubernetes.io/skip-mirror";
+
+function sliceEndpoint(a: EndpointAddress, ready: boolean): SliceEndpoint {
+  const e: SliceEndpoint = { addresses: [a.ip], conditions: { ready, serving: ready, terminating: false } };
+  if (a.nodeName) e.nodeName = a.nodeName;
+  if (a.targetRef) e.targetRef = { kind: a.targetRef.kind, name: a.targetRef.name, namespace: a.targetRef.namespace, uid: a.targetRef.uid };
+  return e;
+}
+
+/** The slices' content (endpoints, ports) for the Endpoints of a Service: one per subset, a placeholder when there is none. */
+function desiredContent(ep: Endpoints | undefined, placeholder: boolean): { endpoints: SliceEndpoint[] | null; ports: SlicePort[] | null }[] {
+  const out: { endpoints: SliceEndpoint[] | null; ports: SlicePort[] | null }[] = [];
+  for (const s of ep?.subsets ?? []) {
+    const endpoints = [...(s.addresses ?? []).map((a) => sliceEndpoint(a, true)), ...(s.notReadyAddresses ?? []).map((a) => sliceEndpoint(a, false))];
+    if (endpoints.length === 0) continue;
+    const ports = (s.ports ?? []).map((p) => ({ ...(p.name !== undefined ? { name: p.name } : { name: "" }), port: p.port, protocol: p.protocol ?? "TCP" }));
+    out.push({ endpoints, ports: ports.length ? ports : null });
+  }
+  if (out.length === 0 && placeholder) out.push({ endpoints: null, ports: null });
+  return out;
+}
+
+function sliceLabels(svc: Service, managedBy: string): Record<string, string> {
+  const labels: Record<string, string> = { ...(svc.metadata.labels ?? {}) };
+  if (svc.spec?.clusterIP === "None") labels[HEADLESS_LABEL] = "";
+  labels[MANAGED_BY_LABEL] = managedBy;
+  labels[SERVICE_NAME_LABEL] = svc.metadata.name;
+  return labels;
+}
+
+/** The EndpointSlice controller (with the mirroring controller's share). */
+export const endpointSliceController: Controller = skipWhenUnchanged(
+  {
+    name: CONTROLLER,
+    reconcile(ctx: ControllerContext): void {
+      const slicesBySvc = new Map<string, EndpointSlice[]>();
+      for (const s of ctx.store.list<EndpointSlice>("EndpointSlice")) {
+        const mb = s.metadata.labels?.[MANAGED_BY_LABEL];
+        if (mb !== ENDPOINTSLICE_CONTROLLER && mb !== MIRRORING_CONTROLLER) continue;
+        const key = `${s.metadata.namespace}/${s.metadata.labels?.[SERVICE_NAME_LABEL] ?? ""}`;
+        let list = slicesBySvc.get(key);
+        if (!list) slicesBySvc.set(key, (list = []));
+        list.push(s);
+      }
+      const wanted = new Set<string>();
+      for (const svc of ctx.store.list<Service>("Service")) {
+        if (svc.spec?.type === "ExternalName") continue;
+        const ns = svc.metadata.namespace!;
+        const key = `${ns}/${svc.metadata.name}`;
+        const selector = svc.spec?.selector;
+        const hasSelector = !!selector && Object.keys(selector).length > 0;
+        const ep = ctx.store.get<Endpoints>("Endpoints", ns, svc.metadata.name);
+        let managedBy: string;
+        if (hasSelector) {
+          managedBy = ENDPOINTSLICE_CONTROLLER;
+          if (!ep) continue; // the endpoints controller runs first; the slices follow in the next pass
+        } else {
+          if (!ep || ep.metadata.labels?.[SKIP_MIRROR_LABEL] === "true") continue;
+          managedBy = MIRRORING_CONTROLLER;
+        }
+        wanted.add(key);
+        const desired = desiredContent(ep, hasSelector);
+        const existing = [...(slicesBySvc.get(key) ?? [])].filter((s) => s.metadata.labels?.[MANAGED_BY_LABEL] === managedBy);
+        const labels = sliceLabels(svc, managedBy);
+        const trigger = ep?.metadata.annotations?.[LAST_CHANGE_TRIGGER_TIME];
+        desired.forEach((content, i) => {
+          const live = existing[i];
+          if (live) {
+            const same =
+              JSON.stringify(live.endpoints ?? null) === JSON.stringify(content.endpoints) &&
+              JSON.stringify(live.ports ?? null) === JSON.stringify(content.ports) &&
+              JSON.stringify(live.metadata.labels ?? {}) === JSON.stringify(labels);
+            if (same) return;
+            live.metadata.labels = labels;
+            live.endpoints = content.endpoints;
+            live.ports = content.ports;
+            if (trigger) live.metadata.annotations = { ...(live.metadata.annotations ?? {}), [LAST_CHANGE_TRIGGER_TIME]: trigger };
+            ctx.store.touch(live);
+            return;
+          }
+          const generateName = `${svc.metadata.name}-`;
+          let name: string;
+          do name = generateName + ctx.rng.chars(5);
+          while (ctx.store.get("EndpointSlice", ns, name));
+          const slice: EndpointSlice = {
+            addressType: "IPv4",
+            apiVersion: "discovery.k8s.io/v1",
+            endpoints: content.endpoints,
+            kind: "EndpointSlice",
+            metadata: {
+              name,
+              namespace: ns,
+              generateName,
+              labels,
+              ...(trigger ? { annotations: { [LAST_CHANGE_TRIGGER_TIME]: trigger } } : {}),
+              ownerReferences: [controllerRef(hasSelector ? svc : ep!, "v1")],
+            },
+            ports: content.ports,
+          };
+          ctx.store.create(slice);
+        });
+        for (const extra of existing.slice(desired.length)) ctx.store.remove("EndpointSlice", ns, extra.metadata.name);
+      }
+      for (const [key, slices] of slicesBySvc) {
+        if (wanted.has(key)) continue;
+        for (const s of slices) ctx.store.remove("EndpointSlice", s.metadata.namespace, s.metadata.name);
+      }
+    },
+  },
+  { kinds: ["Service", "Endpoints", "EndpointSlice"], clock: false },
+);
