@@ -40,6 +40,8 @@ export interface CommandResult {
   exitCode: number;
   edit?: EditRequest;
   attach?: AttachRequest;
+  /** The command printed its stdout before its stderr (the terminal otherwise shows stderr first). */
+  stdoutFirst?: boolean;
 }
 
 /**

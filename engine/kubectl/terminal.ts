@@ -65,7 +65,7 @@ export function runTerminalLine(cluster: Cluster, state: TerminalState, line: st
         if (r.targets) targets.push(...r.targets);
         if (r.edit) edit = r.edit;
         if (r.attach) attach = r.attach;
-        return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+        return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, stdoutFirst: r.stdoutFirst };
       },
     },
   });

@@ -55,10 +55,11 @@ export function runPipeline(pipeline: readonly ShellCommand[], options: RunOptio
     const fds = result.fds;
     const files = new Map<string, { append: boolean; text: string }>();
     let toOut = "";
+    const errors: OutputChunk[] = [];
     const deliver = (text: string, dest: Destination) => {
       if (text === "") return;
       if (dest.to === "out") toOut += text;
-      else if (dest.to === "err") chunks.push({ kind: "stderr", text });
+      else if (dest.to === "err") errors.push({ kind: "stderr", text });
       else if (dest.to === "file") {
         const f = files.get(dest.path) ?? { append: dest.append, text: "" };
         f.text += text;
@@ -69,10 +70,13 @@ export function runPipeline(pipeline: readonly ShellCommand[], options: RunOptio
     deliver(stdout, fds[1]);
     for (const [path, f] of files) options.files?.write(path, f.text, f.append);
     for (const path of result.truncate) if (!files.has(path)) options.files?.write(path, "", false);
+    const stdoutFirst = result.stdoutFirst === true && last;
+    if (!stdoutFirst) chunks.push(...errors);
     if (result.clear && last && fds[1].to === "out") chunks.push({ kind: "clear" });
     if (last) {
       if (toOut !== "") chunks.push({ kind: "stdout", text: toOut });
     } else piped = toOut;
+    if (stdoutFirst) chunks.push(...errors);
   });
   return summarize(chunks, exitCode);
 }

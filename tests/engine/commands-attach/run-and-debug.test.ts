@@ -40,8 +40,7 @@ describe("kubectl run attached", () => {
     const s = openSession(SCENARIO);
     const before = s.cluster.now();
     const r = s.run("kubectl run broken --rm -it --image=busybox:9.9.9 --pod-running-timeout=20s -- sh", 0);
-    // Both lines as kubectl prints them (the terminal shows a command's stderr before its stdout).
-    expect(r.output.split("\n").sort()).toEqual(["", "error: timed out waiting for the condition", 'pod "broken" deleted']);
+    expect(r.output).toBe('pod "broken" deleted\nerror: timed out waiting for the condition\n');
     expect(r.exitCode).toBe(1);
     expect(s.cluster.now() - before).toBe(20_000);
   });
@@ -73,5 +72,15 @@ describe("kubectl debug -it", () => {
     const r = s.run("kubectl debug node/worker-1 -it --image=busybox:1.36", 0);
     expect(r.output).toMatch(/^Creating debugging pod node-debugger-worker-1-[a-z0-9]{5} with container debugger on node worker-1\.\nIf you don't see a command prompt, try pressing enter\.\n$/m);
     expect(s.run("hostname", 1000).exitCode).toBe(0);
+  });
+});
+
+describe("the order of a command's output and errors", () => {
+  it("kubectl wait prints the objects it waited for, then the errors, as the real one does", () => {
+    const s = openSession(SCENARIO);
+    const [redis] = s.run("kubectl get pods -l app=redis -o name", 0).output.trim().split("\n");
+    const r = s.run(`kubectl wait --for=condition=Ready ${redis} pod/nope --timeout=5s`, 0);
+    expect(r.output).toBe(`${redis} condition met\nError from server (NotFound): pods "nope" not found\n`);
+    expect(r.exitCode).toBe(1);
   });
 });

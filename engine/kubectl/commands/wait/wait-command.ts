@@ -273,7 +273,7 @@ export function runWait(ctx: CommandContext, args: ParsedArgs): CommandResult {
       else errors.push(outcome.error);
     }
   }
-  if (errors.length > 0) return { stdout, stderr: errorText(errors), exitCode: 1 };
+  if (errors.length > 0) return { stdout, stderr: errorText(errors), exitCode: 1, stdoutFirst: true }; // results as they came, then the errors
   if (visited === 0 && waitFor.type !== "delete") return { stdout, stderr: "error: no matching resources found\n", exitCode: 1 };
   return { stdout, stderr: "", exitCode: 0 };
 }

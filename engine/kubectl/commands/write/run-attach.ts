@@ -64,7 +64,8 @@ export function attachToRunPod(ctx: CommandContext, o: RunAttachOptions): Comman
   const pod = currentPod(ctx, o);
   if (!ready || !pod) {
     const removed = o.remove ? remove(ctx, o) : "";
-    return { stdout: removed, stderr: "error: timed out waiting for the condition\n", exitCode: 1 };
+    // The deferred removal prints before the error kubectl exits with.
+    return { stdout: removed, stderr: "error: timed out waiting for the condition\n", exitCode: 1, stdoutFirst: true };
   }
   if (finished(pod)) {
     const out = logsOf(ctx, pod);

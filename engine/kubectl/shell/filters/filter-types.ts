@@ -5,6 +5,8 @@ export interface CommandOutput {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** The command wrote its stdout before its stderr (most write errors first, as the shell shows them by default). */
+  stdoutFirst?: boolean;
 }
 
 /** Optional access to files, for filters given file operands (`grep x file.yaml`). */
