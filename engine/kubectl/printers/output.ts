@@ -60,6 +60,7 @@ export function parseOutputFormat(output: string, allowed = GET_OUTPUT_FORMATS, 
       return { ok: true, format: { kind: "name" } };
     case "jsonpath":
     case "jsonpath-as-json": {
+      if (eq >= 0 && template !== "") return unknown;
       if (arg === "") return { ok: false, error: "error: template format specified but no template given" };
       try {
         return { ok: true, format: { kind: "jsonpath", template: parseJsonPath(arg), asJson: name === "jsonpath-as-json" } };

@@ -71,7 +71,7 @@ export function runEvents(ctx: CommandContext, args: ParsedArgs): CommandResult 
     if (t.toLowerCase() !== "normal" && t.toLowerCase() !== "warning") return fail("error: valid --types are Normal or Warning");
   }
   const output = flagString(flags, "output");
-  const parsedFormat = output === "" ? undefined : parseOutputFormat(output, EVENTS_OUTPUT_FORMATS, flagString(flags, "template"));
+  const parsedFormat = output === "" ? undefined : parseOutputFormat(output, EVENTS_OUTPUT_FORMATS, flagString(flags, "template"), flagBool(flags, "allow-missing-template-keys", true));
   if (parsedFormat && !parsedFormat.ok) return fail(parsedFormat.error);
 
   let events = ctx.cluster.store.list<Event>("Event", allNamespaces ? undefined : ctx.namespace);
@@ -90,7 +90,7 @@ export function runEvents(ctx: CommandContext, args: ParsedArgs): CommandResult 
   if (parsedFormat && parsedFormat.ok && parsedFormat.format.kind !== "table") {
     const list = { apiVersion: "v1", items: events, kind: "EventList", metadata: {} };
     const printed = printObjects(parsedFormat.format, [list as never], true);
-    if (!printed.ok) return fail(printed.error);
+    if (!printed.ok) return { ...fail(printed.error), stdout: printed.text ?? "" };
     if (parsedFormat.format.kind === "name") return { stdout: events.map((e) => `event/${e.metadata.name}\n`).join(""), stderr: "", exitCode: 0 };
     return { stdout: printed.text, stderr: "", exitCode: 0 };
   }

@@ -3,7 +3,7 @@
  * functions and kubectl's `base64decode` and `exists`, and Go's exec error texts
  * (`template: output:1:7: executing "output" at <.a.b>: map has no entry for key "a"`).
  */
-import { formatV, sprint, sprintf, sprintln } from "./fmt";
+import { formatV, formatVerb, sprint, sprintf, sprintln } from "./fmt";
 import { goQuote } from "./lexer";
 import { nodeString, type ArgNode, type ControlNode, type CommandNode, type ListNode, type Node, type NumberNode, type ParsedTemplate, type PipeNode } from "./parser";
 import { compareGoStrings, concreteType, fromJson, INVALID, isTrue, sortedKeys, staticType, unwrap, utf8, type GoValue } from "./values";
@@ -413,7 +413,8 @@ class State {
         return this.validateType(dot, typ);
       case "nil":
         if (typ === "any") return { k: "nil", iface: false };
-        return this.errorf(`cannot assign nil to ${typ === "value" ? "reflect.Value" : typ}`);
+        if (typ === "value") return INVALID;
+        return this.errorf(`cannot assign nil to ${typ}`);
       case "field":
         return this.validateType(this.evalFieldChain(dot, dot, n, n.ident, [n], MISSING), typ);
       case "variable":
@@ -477,10 +478,10 @@ function eq(a1: GoValue, rest: GoValue[]): boolean {
       const nil1 = arg1.k === "invalid" || arg1.k === "nil";
       const nil2 = arg.k === "invalid" || arg.k === "nil";
       if (arg1.k !== "invalid" && arg.k !== "invalid" && arg1.k !== arg.k) {
-        throw new FuncError(`non-comparable types ${formatV(arg1)}: ${concreteType(arg1)}, ${concreteType(arg)}: ${formatV(arg)}`);
+        throw new FuncError(`non-comparable types ${formatVerb(arg1, "s")}: ${concreteType(arg1)}, ${concreteType(arg)}: ${formatV(arg)}`);
       }
       if (nil1 || nil2) truth = nil1 === nil2;
-      else throw new FuncError(`non-comparable type ${formatV(arg)}: ${concreteType(arg)}`);
+      else throw new FuncError(`non-comparable type ${formatVerb(arg, "s")}: ${concreteType(arg)}`);
     } else {
       truth = (arg1 as { v: unknown }).v === (arg as { v: unknown }).v;
     }
@@ -571,7 +572,7 @@ function goSlice(item0: GoValue, indexes: GoValue[]): GoValue {
 
 function evalArgsString(args: GoValue[]): string {
   if (args.length === 1 && args[0].k === "string") return args[0].v;
-  return sprint(args);
+  return sprint(args.map((a) => (a.k === "invalid" || a.k === "nil" ? str("<no value>") : a)));
 }
 
 function htmlEscape(s: string): string {
@@ -675,27 +676,28 @@ function exists(item: GoValue, indices: GoValue[]): boolean {
   let v = unwrap(item);
   for (const i of indices) {
     const index = unwrap(i);
-    if (v.k === "nil" || v.k === "invalid") return false;
+    if (v.k === "nil") return false;
+    v = unwrap(v);
     switch (v.k) {
       case "slice":
       case "string": {
         if (index.k !== "int") return false;
         const len = v.k === "slice" ? v.v.length : utf8(v.v).length;
         if (index.v < 0 || index.v >= len) return false;
-        v = v.k === "slice" ? unwrap(fromJson(v.v[index.v], true)) : { k: "int", v: utf8(v.v)[index.v], t: "int", iface: false };
+        v = v.k === "slice" ? fromJson(v.v[index.v], true) : { k: "int", v: utf8(v.v)[index.v], t: "int", iface: false };
         break;
       }
       case "map": {
         if (index.k !== "string" && index.k !== "invalid" && index.k !== "nil") return false;
         const key = index.k === "string" ? index.v : "";
-        v = Object.prototype.hasOwnProperty.call(v.v, key) && v.v[key] !== undefined ? unwrap(fromJson(v.v[key], true)) : INVALID;
+        v = Object.prototype.hasOwnProperty.call(v.v, key) && v.v[key] !== undefined ? fromJson(v.v[key], true) : { k: "nil", iface: true };
         break;
       }
       default:
         return false;
     }
   }
-  return !(v.k === "nil" || v.k === "invalid");
+  return !(v.k === "nil" && v.iface);
 }
 
 const FUNCS: Record<string, GoFunc> = {

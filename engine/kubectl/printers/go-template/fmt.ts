@@ -244,6 +244,11 @@ function sharpV(v: GoValue, top: boolean): string {
   }
 }
 
+/** One value formatted with one verb and no flags (`%s` of a value in Go's error texts). */
+export function formatVerb(v: GoValue, verb: string): string {
+  return formatArg(v, verb, { minus: false, plus: false, sharp: false, space: false, zero: false, width: undefined, prec: undefined });
+}
+
 function formatArg(v: GoValue, verb: string, spec: Spec): string {
   if (verb === "T") return pad(concreteType(v), spec);
   if (verb === "v" && spec.sharp) return pad(sharpV(v, true), spec);
@@ -270,6 +275,7 @@ function formatArg(v: GoValue, verb: string, spec: Spec): string {
 export function sprintf(format: string, args: GoValue[]): string {
   let out = "";
   let argNum = 0;
+  let reordered = false;
   let i = 0;
   const n = format.length;
   while (i < n) {
@@ -298,6 +304,23 @@ export function sprintf(format: string, args: GoValue[]): string {
       i += m[0].length;
       return Number(m[0]);
     };
+    let badIndex = false;
+    const argIndex = (): void => {
+      if (format[i] !== "[") return;
+      reordered = true;
+      const close = format.indexOf("]", i);
+      const m = close < 0 ? null : /^[0-9]+$/.exec(format.slice(i + 1, close));
+      if (!m) {
+        badIndex = true;
+        i = close < 0 ? n : close + 1;
+        return;
+      }
+      const k = Number(m[0]);
+      if (k < 1 || k > args.length) badIndex = true;
+      else argNum = k - 1;
+      i = close + 1;
+    };
+    argIndex();
     if (format[i] === "*") {
       i++;
       const a = args[argNum++];
@@ -308,6 +331,7 @@ export function sprintf(format: string, args: GoValue[]): string {
     } else spec.width = num();
     if (format[i] === ".") {
       i++;
+      argIndex();
       if (format[i] === "*") {
         i++;
         const a = args[argNum++];
@@ -315,6 +339,7 @@ export function sprintf(format: string, args: GoValue[]): string {
         else out += "%!(BADPREC)";
       } else spec.prec = num() ?? 0;
     }
+    argIndex();
     if (i >= n) {
       out += "%!(NOVERB)";
       break;
@@ -325,13 +350,17 @@ export function sprintf(format: string, args: GoValue[]): string {
       out += "%";
       continue;
     }
+    if (badIndex) {
+      out += `%!${verb}(BADINDEX)`;
+      continue;
+    }
     if (argNum >= args.length) {
       out += `%!${verb}(MISSING)`;
       continue;
     }
     out += formatArg(args[argNum++], verb, spec);
   }
-  if (argNum < args.length) {
+  if (!reordered && argNum < args.length) {
     out += "%!(EXTRA " + args.slice(argNum).map((a) => (a.k === "invalid" || a.k === "nil" ? "<nil>" : `${concreteType(a)}=${formatV(a)}`)).join(", ") + ")";
   }
   return out;
