@@ -12,6 +12,7 @@ import { parseResourceArgs } from "../../resource-args";
 import { notFound } from "../../errors";
 import { goYaml } from "../../printers/go-yaml";
 import { goJsonIndent } from "../../printers/go-json";
+import { goTemplatePrinterFor, parseGoTemplate, printGoTemplate, TEMPLATE_FORMATS } from "../../printers/go-template";
 import { parseManifests } from "../../manifests/parse-manifests";
 import type { DryRun, FieldValidation } from "../../manifests/api-server";
 import { WRITE_DECLARATIONS } from "./declarations";
@@ -114,9 +115,21 @@ export function dryRunSuffix(dryRun: DryRun): string {
   return dryRun === "client" ? " (dry run)" : dryRun === "server" ? " (server dry run)" : "";
 }
 
-/** Checks `-o`: the formats write commands print (`yaml`, `json`, `name`) or kubectl's error. */
+/**
+ * Checks `-o`: the formats write commands print (`yaml`, `json`, `name`, and Go templates:
+ * `-o go-template=…`, `-o template`, `--template`) or kubectl's error. A template comes back as
+ * `go-template=TEMPLATE` (`go-template!=TEMPLATE` under `--allow-missing-template-keys=false`),
+ * already checked to parse, for {@link printWritten}.
+ */
 export function outputOf(args: ParsedArgs): { ok: true; output: string } | { ok: false; error: string } {
   const o = flagString(args.flags, "output");
+  const template = flagString(args.flags, "template");
+  if (TEMPLATE_FORMATS.includes(o.split("=")[0]) || (o === "" && template !== "")) {
+    const allowMissing = flagBool(args.flags, "allow-missing-template-keys", true);
+    const printer = goTemplatePrinterFor(o === "" ? "go-template" : o, template, allowMissing);
+    if (printer && !printer.ok) return { ok: false, error: printer.error + "\n" };
+    if (printer) return { ok: true, output: `go-template${allowMissing ? "" : "!"}=${printer.printer.source}` };
+  }
   if (o === "" || o === "yaml" || o === "json" || o === "name") return { ok: true, output: o };
   return {
     ok: false,
@@ -127,6 +140,12 @@ export function outputOf(args: ParsedArgs): { ok: true; output: string } | { ok:
 /** Prints objects after a write: `-o yaml|json|name`, else `<ref> <operation>[ (dry run)]`. */
 export function printWritten(objects: KObject[], operation: string, output: string, dryRun: DryRun): string {
   if (objects.length === 0) return "";
+  if (output.startsWith("go-template=") || output.startsWith("go-template!=")) {
+    const strict = output.startsWith("go-template!=");
+    const parsed = parseGoTemplate(output.slice(strict ? 13 : 12), !strict);
+    if (!parsed.ok) return "";
+    return objects.map((o) => printGoTemplate(parsed.printer, o).text).join("");
+  }
   switch (output) {
     case "yaml":
       return objects.map((o) => goYaml(o)).join("---\n");

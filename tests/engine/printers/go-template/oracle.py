@@ -23,7 +23,7 @@ def run(case):
 
 
 try:
-    with ThreadPoolExecutor(max_workers=4) as ex:
+    with ThreadPoolExecutor(max_workers=2) as ex:
         out = list(ex.map(run, req["cases"]))
 finally:
     stop()
