@@ -298,4 +298,14 @@ export const CASES: Case[] = [
   { args: ["get", "pod", "web-1", "-o", "go-template-file", "--template={{.kind}}"] },
   { args: ["get", "pod", "web-1", "-o", "go-template={{.kind}}", "--allow-missing-template-keys=false"] },
   { args: ["get", "secret", "-o", "go-template={{range .items}}{{.metadata.name}}: {{range $k, $v := .data}}{{$k}}={{$v | base64decode | printf \"%q\"}} {{end}}{{\"\\n\"}}{{end}}"] },
+  // Listing variants.
+  { args: ["get", "pods", "--sort-by=.metadata.name", "-o", "go-template={{range .items}}{{.metadata.name}} {{end}}"] },
+  { args: ["get", "pods", "-l", "tier=frontend", "-o", "go-template={{range .items}}{{.metadata.name}} {{end}}"] },
+  { args: ["get", "pods", "-l", "app=none", "-o", "go-template={{.kind}} {{len .items}} {{range .items}}x{{else}}none{{end}}"] },
+  { args: ["get", "pods", "-A", "-o", "go-template={{range .items}}{{.metadata.namespace}}/{{.metadata.name}} {{end}}"] },
+  { args: ["get", "pod/web-1", "secret/db", "-o", "go-template={{range .items}}{{.kind}} {{end}}"] },
+  { args: ["get", "pod", "nope", "-o", "go-template={{.kind}}"] },
+  { args: ["get", "pods", "-o=go-template={{len .items}}"] },
+  { args: ["get", "pods", "--output", "go-template={{len .items}}", "--allow-missing-template-keys=true"] },
+  { args: ["get", "deployments,configmaps", "-o", "go-template={{range .items}}{{.kind}}:{{.metadata.name}} {{end}}"] },
 ];
