@@ -11,6 +11,7 @@ import { controllerRef } from "../../runtime/controller";
 import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { MAX_PODS_PER_CLUSTER, podCapacityAdmissionError, serviceAccountAdmissionError } from "../defaults";
+import { resourceQuotaAdmissionError } from "../resourcequota/quota-admission";
 import { requestPodDeletion } from "../pod-deletion";
 import { isPodAvailable, isPodReady, podAvailableAt, podsByNamespace } from "../pod-util";
 import { CONTROLLER_REVISION_HASH_LABEL, templateHash } from "../statefulset/revision";
@@ -150,7 +151,10 @@ function rollingUpdate(ctx: ControllerContext, ds: DaemonSet, running: { node: N
 
 function createPods(ctx: ControllerContext, ds: DaemonSet, nodeNames: string[], hashValue: string): void {
   if (nodeNames.length === 0) return;
-  const refusal = serviceAccountAdmissionError(ctx.store, ds.metadata.namespace!, ds.spec.template.spec) ?? podCapacityAdmissionError(ctx.store);
+  const refusal =
+    serviceAccountAdmissionError(ctx.store, ds.metadata.namespace!, ds.spec.template.spec) ??
+    podCapacityAdmissionError(ctx.store) ??
+    resourceQuotaAdmissionError(ctx.store, ds.metadata.namespace!, ds.spec.template.spec);
   if (refusal) {
     const st = ctx.state<{ retryAt: number; failures: number }>(DAEMONSET_CONTROLLER, `${ds.metadata.uid}/create`, () => ({ retryAt: ctx.now, failures: 0 }));
     if (ctx.now >= st.retryAt) {

@@ -14,6 +14,7 @@ import { controllerRef } from "../../runtime/controller";
 import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { applyPodCreateDefaults, MAX_PODS_PER_CLUSTER, podCapacityAdmissionError, serviceAccountAdmissionError } from "../defaults";
+import { resourceQuotaAdmissionError } from "../resourcequota/quota-admission";
 import { requestPodDeletion } from "../pod-deletion";
 import { isPodReady, podsByNamespace } from "../pod-util";
 import { jobFinished, podFailureBackoffMs } from "./job-util";
@@ -347,7 +348,10 @@ function manageActive(ctx: ControllerContext, job: Job, active: Pod[], succeeded
     ctx.wakeAt(retryAt);
     return active.length;
   }
-  const refusal = serviceAccountAdmissionError(ctx.store, job.metadata.namespace!, job.spec.template.spec) ?? podCapacityAdmissionError(ctx.store);
+  const refusal =
+    serviceAccountAdmissionError(ctx.store, job.metadata.namespace!, job.spec.template.spec) ??
+    podCapacityAdmissionError(ctx.store) ??
+    resourceQuotaAdmissionError(ctx.store, job.metadata.namespace!, job.spec.template.spec);
   if (refusal) {
     const fail = ctx.state<{ retryAt: number; failures: number }>(JOB_CONTROLLER, `${job.metadata.uid}/create`, () => ({ retryAt: ctx.now, failures: 0 }));
     if (ctx.now >= fail.retryAt) {

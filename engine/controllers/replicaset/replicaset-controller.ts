@@ -13,6 +13,7 @@ import { controllerRef } from "../../runtime/controller";
 import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { applyPodCreateDefaults, MAX_PODS_PER_CLUSTER, podCapacityAdmissionError, serviceAccountAdmissionError } from "../defaults";
+import { resourceQuotaAdmissionError } from "../resourcequota/quota-admission";
 import { requestPodDeletion } from "../pod-deletion";
 import { isPodActive, isPodAvailable, isPodReady, podAvailableAt, podsByNamespace } from "../pod-util";
 import { sortPodsForDeletion } from "./active-pods";
@@ -108,6 +109,8 @@ interface CreateFailures {
   failures: number;
   retryAt: number;
   message?: string;
+  /** The message as last recorded (a quota refusal names the pod it generated). */
+  shown?: string;
 }
 
 /** Creates or deletes pods toward the desired count; returns the pods now active and any create failure. */
@@ -116,18 +119,23 @@ function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, active: Pod[], r
   const diff = active.length - want;
   const key = rs.metadata.uid!;
   if (diff < 0) {
-    const refusal = serviceAccountAdmissionError(ctx.store, rs.metadata.namespace!, rs.spec.template.spec) ?? podCapacityAdmissionError(ctx.store);
+    const early = serviceAccountAdmissionError(ctx.store, rs.metadata.namespace!, rs.spec.template.spec) ?? podCapacityAdmissionError(ctx.store);
+    // ResourceQuota is a validating admission plugin: it runs after the pod's name is generated.
+    const quota = early ? undefined : resourceQuotaAdmissionError(ctx.store, rs.metadata.namespace!, rs.spec.template.spec);
+    const refusal = early ?? quota;
     if (refusal) {
       const state = ctx.state<CreateFailures>(REPLICASET_CONTROLLER, key, () => ({ failures: 0, retryAt: ctx.now }));
       const message = `pods "${podGenerateName(rs)}" is forbidden: ${refusal}`;
       if (ctx.now >= state.retryAt || state.message !== message) {
-        ctx.events.record(rs, "Warning", "FailedCreate", `Error creating: ${message}`, { component: REPLICASET_CONTROLLER });
+        const shown = quota ? `pods "${podGenerateName(rs)}${ctx.rng.chars(5)}" is forbidden: ${quota}` : message;
+        ctx.events.record(rs, "Warning", "FailedCreate", `Error creating: ${shown}`, { component: REPLICASET_CONTROLLER });
         state.retryAt = ctx.now + failureBackoffMs(state.failures);
         state.failures++;
         state.message = message;
+        state.shown = shown;
       }
       ctx.wakeAt(state.retryAt);
-      return { active, failure: message };
+      return { active, failure: state.shown ?? message };
     }
     const backoff = ctx.state<CreateFailures | undefined>(REPLICASET_CONTROLLER, key, () => undefined);
     if (backoff && ctx.now < backoff.retryAt) {
@@ -139,6 +147,8 @@ function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, active: Pod[], r
     const created: Pod[] = [];
     const room = MAX_PODS_PER_CLUSTER - ctx.store.count("Pod");
     for (let i = 0; i < Math.min(-diff, room); i++) {
+      // Each create is admitted on its own: past a quota the rest wait for the next sync's refusal.
+      if (i > 0 && resourceQuotaAdmissionError(ctx.store, rs.metadata.namespace!, rs.spec.template.spec)) break;
       const pod = ctx.store.create(podFromTemplate(ctx, rs));
       created.push(pod);
       ctx.events.record(rs, "Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`, { component: REPLICASET_CONTROLLER });

@@ -4,7 +4,7 @@
  * pods not in a terminal phase and their cpu/memory requests and limits, claims and their
  * storage requests, and object counts (services, configmaps, secrets, replicationcontrollers,
  * resourcequotas, `count/<resource>[.<group>]`). Resources it cannot count are used `0`.
- * Admission against the quota is not modelled: the quota is reported, not enforced.
+ * Admission against the quota is in `quota-admission.ts`.
  */
 import type { KObject, PersistentVolumeClaim, Pod, Service } from "../../model/types";
 import type { ResourceQuota } from "../../model/standard-kind-types";
@@ -12,6 +12,7 @@ import { KINDS } from "../../model/kinds";
 import { bytes, cpuMillis } from "../../model/quantity";
 import { canonicalQuantity, formatBinaryQuantity, formatDecimalQuantity, isBinaryQuantity } from "../../model/quantity-canonical";
 import type { Controller, ControllerContext } from "../../runtime/controller";
+import type { ObjectStore } from "../../runtime/store";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { isPodTerminal } from "../pod-util";
 
@@ -39,8 +40,8 @@ function kindForCount(resource: string): string | undefined {
   return k?.kind;
 }
 
-/** Sum of one resource over containers, as a quantity in the format of the first value seen. */
-function sumQuantity(values: string[], memoryLike: boolean): string {
+/** Sum of quantities of one resource, as a quantity in the format of the first value seen. */
+export function sumQuantity(values: string[], memoryLike: boolean): string {
   if (values.length === 0) return "0";
   if (memoryLike) {
     const total = values.reduce((n, v) => n + bytes(v), 0);
@@ -58,8 +59,9 @@ function podValues(pods: Pod[], which: "requests" | "limits", resource: string):
   return out;
 }
 
-function used(ctx: ControllerContext, ns: string, resource: string): string {
-  const pods = () => ctx.store.list<Pod>("Pod", ns).filter((p) => !isPodTerminal(p));
+/** What the quota controller counts as used of `resource` in namespace `ns`, canonical. */
+export function quotaUsage(store: ObjectStore, ns: string, resource: string): string {
+  const pods = () => store.list<Pod>("Pod", ns).filter((p) => !isPodTerminal(p));
   switch (resource) {
     case "pods":
       return String(pods().length);
@@ -75,17 +77,17 @@ function used(ctx: ControllerContext, ns: string, resource: string): string {
       return sumQuantity(podValues(pods(), "limits", "memory"), true);
     case "requests.storage":
       return sumQuantity(
-        ctx.store.list<PersistentVolumeClaim>("PersistentVolumeClaim", ns).flatMap((c) => (c.spec?.resources?.requests?.storage !== undefined ? [String(c.spec.resources.requests.storage)] : [])),
+        store.list<PersistentVolumeClaim>("PersistentVolumeClaim", ns).flatMap((c) => (c.spec?.resources?.requests?.storage !== undefined ? [String(c.spec.resources.requests.storage)] : [])),
         true,
       );
     case "services.nodeports":
     case "services.loadbalancers": {
       const type = resource === "services.nodeports" ? "NodePort" : "LoadBalancer";
-      return String(ctx.store.list<Service>("Service", ns).filter((s) => s.spec?.type === type || (type === "NodePort" && s.spec?.type === "LoadBalancer")).length);
+      return String(store.list<Service>("Service", ns).filter((s) => s.spec?.type === type || (type === "NodePort" && s.spec?.type === "LoadBalancer")).length);
     }
   }
   const kind = resource.startsWith("count/") ? kindForCount(resource) : OBJECT_COUNTS[resource];
-  if (kind) return String(ctx.store.list<KObject>(kind, ns).length);
+  if (kind) return String(store.list<KObject>(kind, ns).length);
   return "0";
 }
 
@@ -100,7 +102,7 @@ export const resourceQuotaController: Controller = skipWhenUnchanged(
         const use: Record<string, string> = {};
         for (const [r, v] of Object.entries(q.spec?.hard ?? {})) {
           hard[r] = canonicalQuantity(v);
-          use[r] = used(ctx, ns, r);
+          use[r] = quotaUsage(ctx.store, ns, r);
         }
         const next = { hard, used: use };
         if (JSON.stringify(q.status ?? {}) === JSON.stringify(next)) continue;

@@ -11,6 +11,7 @@ import { controllerRef } from "../../runtime/controller";
 import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { podCapacityAdmissionError, serviceAccountAdmissionError } from "../defaults";
+import { resourceQuotaAdmissionError } from "../resourcequota/quota-admission";
 import { requestPodDeletion } from "../pod-deletion";
 import { isPodAvailable, isPodReady, podAvailableAt, podsByNamespace } from "../pod-util";
 import { createMissingClaims, newStatefulPod, ordinalOf, statefulPodName } from "./identity";
@@ -69,7 +70,10 @@ function record(ctx: ControllerContext, set: StatefulSet, type: "Normal" | "Warn
  */
 function createPod(ctx: ControllerContext, set: StatefulSet, ordinal: number, revision: string, template: PodTemplateSpec): boolean {
   const name = statefulPodName(set, ordinal);
-  const refusal = serviceAccountAdmissionError(ctx.store, set.metadata.namespace!, set.spec.template.spec) ?? podCapacityAdmissionError(ctx.store);
+  const refusal =
+    serviceAccountAdmissionError(ctx.store, set.metadata.namespace!, set.spec.template.spec) ??
+    podCapacityAdmissionError(ctx.store) ??
+    resourceQuotaAdmissionError(ctx.store, set.metadata.namespace!, set.spec.template.spec);
   if (refusal) {
     const state = ctx.state<{ retryAt: number; failures: number; message?: string }>(STATEFULSET_CONTROLLER, `${set.metadata.uid}/create`, () => ({ retryAt: ctx.now, failures: 0 }));
     const message = `pods "${name}" is forbidden: ${refusal}`;

@@ -12,6 +12,7 @@ import { rfc3339 } from "../../runtime/clock";
 import { applyDefaults, applyPodSpecDefaults, serviceAccountAdmissionError } from "../../controllers/defaults";
 import { requestPodDeletion } from "../../controllers/pod-deletion";
 import { DEFAULTED_WITHOUT_SPEC } from "../../controllers/standard-kind-defaults";
+import { resourceQuotaAdmissionError } from "../../controllers/resourcequota/quota-admission";
 import { resourceWithGroup } from "../errors";
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, deepClone, deepEqual, patchSchemaFor, PatchError, toOperations, type JsonObject, type JsonValue } from "../patch";
 import { formatFieldError, formatInvalid, type FieldError } from "./field-errors";
@@ -209,7 +210,9 @@ export function apiCreate(cluster: Cluster, input: KObject, dryRun: DryRun = "no
   const errors = validateCreate(obj);
   if (errors.length > 0) return invalid(obj, errors);
   if (obj.kind === "Pod") {
-    const refusal = serviceAccountAdmissionError(cluster.store, obj.metadata.namespace ?? "default", (obj as Pod).spec);
+    const refusal =
+      serviceAccountAdmissionError(cluster.store, obj.metadata.namespace ?? "default", (obj as Pod).spec) ??
+      resourceQuotaAdmissionError(cluster.store, obj.metadata.namespace ?? "default", (obj as Pod).spec);
     if (refusal) return failure("Forbidden", `${info.resource} "${name}" is forbidden: ${refusal}`);
   }
   if (name && cluster.store.get(obj.kind, obj.metadata.namespace, name)) {
