@@ -5,35 +5,149 @@
 import { goQuote } from "./lexer";
 import { concreteType, fromJson, sortedKeys, utf8, type GoValue } from "./values";
 
-/** `%v` of a float64: shortest digits, exponent form below 1e-4 or from 1e21. */
-export function formatFloatV(f: number, upper = false): string {
-  return formatFloatG(f, -1, 21, upper);
+/** Decimal digits `d` and point position `dp` (value = 0.d × 10^dp) of a finite non-negative float. */
+interface Digits {
+  d: string;
+  dp: number;
 }
 
-function formatFloatG(f: number, prec: number, expLimit: number, upper: boolean): string {
+/** The exact decimal expansion of a float64 (Go's `decimal` before rounding). */
+function exactDigits(x: number): Digits {
+  if (x === 0) return { d: "", dp: 0 };
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const expBits = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  let e: number;
+  if (expBits === 0) e = -1074;
+  else {
+    mant |= 1n << 52n;
+    e = expBits - 1075;
+  }
+  let d: string;
+  let dp: number;
+  if (e >= 0) {
+    d = (mant << BigInt(e)).toString();
+    dp = d.length;
+  } else {
+    d = (mant * 5n ** BigInt(-e)).toString();
+    dp = d.length + e;
+  }
+  return trimDigits({ d, dp });
+}
+
+function trimDigits(x: Digits): Digits {
+  let d = x.d.replace(/0+$/, "");
+  let dp = x.dp;
+  const lead = /^0*/.exec(d)![0].length;
+  d = d.slice(lead);
+  dp -= lead;
+  return d === "" ? { d: "", dp: 0 } : { d, dp };
+}
+
+/** The shortest digits that read back as `x` (Go's shortest formatting). */
+function shortestDigits(x: number): Digits {
+  if (x === 0) return { d: "", dp: 0 };
+  const m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(x.toExponential())!;
+  return trimDigits({ d: m[1] + (m[2] ?? ""), dp: Number(m[3]) + 1 });
+}
+
+/** Rounds to `nd` digits, ties to even (Go's `decimal.Round`). */
+function roundDigits(x: Digits, nd: number): Digits {
+  if (nd < 0 || nd >= x.d.length) return nd < 0 ? { d: "", dp: 0 } : x;
+  const next = x.d.charCodeAt(nd) - 48;
+  let up: boolean;
+  if (next === 5 && nd + 1 === x.d.length) up = nd > 0 && (x.d.charCodeAt(nd - 1) - 48) % 2 === 1;
+  else up = next >= 5;
+  if (!up) return trimDigits({ d: x.d.slice(0, nd), dp: x.dp });
+  const digits = x.d.slice(0, nd).split("").map(Number);
+  let i = nd - 1;
+  while (i >= 0 && digits[i] === 9) {
+    digits[i] = 0;
+    i--;
+  }
+  if (i < 0) return { d: "1", dp: x.dp + 1 };
+  digits[i]++;
+  return trimDigits({ d: digits.join(""), dp: x.dp });
+}
+
+function digitAt(x: Digits, i: number): string {
+  return i >= 0 && i < x.d.length ? x.d[i] : "0";
+}
+
+/** `%e` layout of digits with `prec` fraction digits. */
+function layoutE(x: Digits, prec: number, e: string): string {
+  let s = x.d === "" ? "0" : x.d[0];
+  if (prec > 0) {
+    s += ".";
+    for (let i = 1; i <= prec; i++) s += digitAt(x, i);
+  }
+  const exp = x.d === "" ? 0 : x.dp - 1;
+  const a = Math.abs(exp);
+  return `${s}${e}${exp < 0 ? "-" : "+"}${a < 10 ? "0" + a : a}`;
+}
+
+/** `%f` layout of digits with `prec` fraction digits. */
+function layoutF(x: Digits, prec: number): string {
+  let s = "";
+  if (x.dp > 0) for (let i = 0; i < x.dp; i++) s += digitAt(x, i);
+  else s = "0";
+  if (prec > 0) {
+    s += ".";
+    for (let i = 0; i < prec; i++) s += digitAt(x, x.dp + i);
+  }
+  return s;
+}
+
+/** Go's `strconv.FormatFloat(f, verb, prec, 64)` for verbs e, E, f, g, G (prec -1: shortest). */
+export function goFormatFloat(f: number, verb: "e" | "E" | "f" | "g" | "G", prec: number): string {
   if (Number.isNaN(f)) return "NaN";
   if (f === Infinity) return "+Inf";
   if (f === -Infinity) return "-Inf";
-  if (f === 0) return Object.is(f, -0) ? "-0" : "0";
-  const ex = prec < 0 ? f.toExponential() : f.toExponential(Math.max(prec - 1, 0));
-  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(ex)!;
-  const sign = m[1];
-  let digits = m[2] + (m[3] ?? "");
-  const exp = Number(m[4]);
-  if (prec >= 0) digits = digits.replace(/0+$/, "") || "0";
-  const eprec = prec < 0 ? (expLimit === 21 ? 21 : 6) : prec === 0 ? 1 : prec;
-  const limit = prec < 0 ? expLimit : eprec;
-  if (exp < -4 || exp >= limit) {
-    const mant = digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits;
-    const e = Math.abs(exp);
-    return `${sign}${mant}${upper ? "E" : "e"}${exp < 0 ? "-" : "+"}${e < 10 ? "0" + e : e}`;
+  const neg = f < 0 || Object.is(f, -0);
+  const a = Math.abs(f);
+  const shortest = prec < 0;
+  let digs: Digits;
+  if (shortest) {
+    digs = shortestDigits(a);
+    if (verb === "e" || verb === "E") prec = Math.max(digs.d.length - 1, 0);
+    else if (verb === "f") prec = Math.max(digs.d.length - digs.dp, 0);
+    else prec = digs.d.length;
+  } else {
+    const exact = exactDigits(a);
+    if (verb === "e" || verb === "E") digs = roundDigits(exact, prec + 1);
+    else if (verb === "f") digs = roundDigits(exact, exact.dp + prec);
+    else {
+      if (prec === 0) prec = 1;
+      digs = roundDigits(exact, prec);
+    }
   }
-  if (exp >= 0) {
-    const intPart = digits.length > exp + 1 ? digits.slice(0, exp + 1) : digits.padEnd(exp + 1, "0");
-    const frac = digits.length > exp + 1 ? digits.slice(exp + 1) : "";
-    return sign + intPart + (frac ? "." + frac : "");
+  let body: string;
+  if (verb === "e" || verb === "E") body = layoutE(digs, prec, verb);
+  else if (verb === "f") body = layoutF(digs, prec);
+  else {
+    let eprec = prec;
+    const nd = digs.d.length;
+    if (eprec > nd && nd >= digs.dp) eprec = nd;
+    if (shortest) eprec = 6;
+    const exp = digs.dp - 1;
+    if (digs.d !== "" && (exp < -4 || exp >= eprec)) {
+      let p = prec;
+      if (p > nd) p = nd;
+      body = layoutE(digs, Math.max(p - 1, 0), verb === "G" ? "E" : "e");
+    } else {
+      let p = prec;
+      if (p > digs.dp) p = nd;
+      body = layoutF(digs, Math.max(p - digs.dp, 0));
+    }
   }
-  return sign + "0." + "0".repeat(-exp - 1) + digits;
+  return (neg ? "-" : "") + body;
+}
+
+/** `%v` of a float64 (`%g` with the shortest digits). */
+export function formatFloatV(f: number): string {
+  return goFormatFloat(f, "g", -1);
 }
 
 /** `%v` of a value, recursing into maps and slices as `fmt` does (`map[a:1]`, `[a b]`, `<nil>`). */
@@ -151,37 +265,34 @@ function goQuoteRune(c: number): string {
 }
 
 function fmtFloat(f: number, verb: string, spec: Spec): string {
+  const p = spec.prec ?? -1;
   let s: string;
-  const p = spec.prec;
   switch (verb) {
     case "v":
     case "g":
-      s = p === undefined ? formatFloatV(f) : formatFloatG(f, p, 0, false);
-      if (verb === "g" && p === undefined) s = formatFloatG(f, -1, 21, false);
+      s = goFormatFloat(f, "g", p);
       break;
     case "G":
-      s = p === undefined ? formatFloatG(f, -1, 21, true) : formatFloatG(f, p, 0, true);
+      s = goFormatFloat(f, "G", p);
       break;
     case "f":
     case "F":
-      s = Number.isFinite(f) ? f.toFixed(p ?? 6) : formatFloatV(f);
+      s = goFormatFloat(f, "f", spec.prec ?? 6);
       break;
     case "e":
-    case "E": {
-      if (!Number.isFinite(f)) {
-        s = formatFloatV(f);
-        break;
-      }
-      const m = /^(-?[\d.]+)e([+-])(\d+)$/.exec(f.toExponential(p ?? 6))!;
-      s = m[1] + (verb === "E" ? "E" : "e") + m[2] + m[3].padStart(2, "0");
+    case "E":
+      s = goFormatFloat(f, verb, spec.prec ?? 6);
       break;
-    }
     default:
       return badVerb(verb, { k: "float", v: f, iface: false });
   }
+  if (spec.sharp && verb !== "v" && !s.includes(".") && Number.isFinite(f)) {
+    const e = s.search(/[eE]/);
+    s = e >= 0 ? s.slice(0, e) + "." + s.slice(e) : s + ".";
+  }
   if (spec.plus && !s.startsWith("-") && !s.startsWith("+")) s = "+" + s;
-  else if (spec.space && !s.startsWith("-")) s = " " + s;
-  if (s === "+Inf" && !spec.plus) s = spec.space ? " Inf" : "+Inf";
+  else if (spec.space && !s.startsWith("-") && !s.startsWith("+")) s = " " + s;
+  else if (s === "+Inf" && !spec.plus) s = "+Inf";
   return pad(s, spec, Number.isFinite(f));
 }
 
