@@ -9,6 +9,7 @@ import { goJsonIndent } from "../../printers/go-json";
 import { goYaml } from "../../printers/go-yaml";
 import { tabwrite } from "../../printers/tabwriter";
 import { apiServerURL, contextNamespace, KUBECONFIG_NAMES } from "./cluster-endpoint";
+import { goTemplatePrinterFor, printGoTemplate } from "../../printers/go-template";
 
 const { cluster: CLUSTER, user: USER, context: CONTEXT } = KUBECONFIG_NAMES;
 
@@ -44,6 +45,15 @@ const configView: CommandSpec = {
   run(ctx, args) {
     const obj = kubeconfigObject(ctx, flagBool(args.flags, "raw") || flagBool(args.flags, "flatten"));
     const output = flagString(args.flags, "output", "yaml");
+    const template = flagString(args.flags, "template");
+    const outputGiven = (args as { changed?: string[] }).changed?.includes("output") ?? false;
+    const templateOnly = template !== "" && (output === "" || (output === "yaml" && !outputGiven));
+    const printer = goTemplatePrinterFor(templateOnly ? "go-template" : output, template, flagBool(args.flags, "allow-missing-template-keys", true));
+    if (printer && !printer.ok) return fail(printer.error);
+    if (printer) {
+      const printed = printGoTemplate(printer.printer, obj);
+      return printed.ok ? ok(printed.text) : { stdout: printed.text, stderr: printed.error + "\n", exitCode: 1 };
+    }
     if (output === "json") return ok(goJsonIndent(obj));
     if (output === "yaml" || output === "") return ok(goYaml(obj));
     return fail(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`);
