@@ -71,6 +71,9 @@ function goQuoteShort(s: string, max?: number): string {
   return goQuote(cut);
 }
 
+/** Go's `unicode.IsPrint` beyond ASCII: letters, marks, numbers, punctuation and symbols. */
+const GO_PRINT = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+
 /** `strconv.Quote`. */
 export function goQuote(s: string): string {
   let out = '"';
@@ -86,8 +89,9 @@ export function goQuote(s: string): string {
     else if (c === 12) out += "\\f";
     else if (c === 11) out += "\\v";
     else if (c < 0x20 || c === 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
-    else if (c >= 0x80 && c < 0xa0) out += "\\u" + c.toString(16).padStart(4, "0");
-    else out += ch;
+    else if (c < 0x80 || GO_PRINT.test(ch)) out += ch;
+    else if (c > 0xffff) out += "\\U" + c.toString(16).padStart(8, "0");
+    else out += "\\u" + c.toString(16).padStart(4, "0");
   }
   return out + '"';
 }
@@ -359,6 +363,10 @@ export function lex(input: string): Token[] {
       if (r === "+" || r === "-" || (r >= "0" && r <= "9")) {
         backup(r);
         if (!lexNumber()) return error(`bad number syntax: ${goQuote(input.slice(start, pos))}`);
+        const sign = peek();
+        if (sign === "+" || sign === "-") {
+          if (!lexNumber() || input[pos - 1] !== "i") return error(`bad number syntax: ${goQuote(input.slice(start, pos))}`);
+        }
         emit(Item.Number);
         continue;
       }
