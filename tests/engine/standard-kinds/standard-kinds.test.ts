@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import type { EndpointSlice, HorizontalPodAutoscaler, PodDisruptionBudget, ResourceQuota } from "../../../engine/model/standard-kind-types";
 import type { Cluster } from "../../../engine/runtime/cluster";
+import type { Event } from "../../../engine/model/types";
 import { expectGolden } from "../describe/golden-file";
 import { kubectl, world } from "../workloads/harness";
 import { STANDARD_WORLD } from "./fixtures";
@@ -116,5 +117,20 @@ describe("controllers of the standard kinds", () => {
     const hpa = cluster.store.get<HorizontalPodAutoscaler>("HorizontalPodAutoscaler", "shop", "web")!;
     expect(hpa.status?.currentReplicas).toBe(3);
     expect(k(cluster, "get hpa web --no-headers")).toMatch(/^web +Deployment\/web +cpu: <unknown>\/70%, memory: <unknown>\/200Mi +2 +6 +3 /);
+  });
+
+  it("an HPA without metrics repeats its warnings every 15 s, written through the spam filter", () => {
+    const { cluster } = world(STANDARD_WORLD);
+    const hpa = cluster.store.get<HorizontalPodAutoscaler>("HorizontalPodAutoscaler", "shop", "worker")!;
+    const started = Date.parse(hpa.metadata.creationTimestamp!);
+    cluster.advanceBy(30 * 60_000);
+    const ev = cluster.store.list<Event>("Event", "shop").find((e) => e.involvedObject.name === "worker" && e.reason === "FailedGetScale")!;
+    expect(ev.message).toBe('deployments/scale.apps "worker" not found');
+    const syncs = Math.floor((cluster.now() - started) / 15_000) + 1;
+    // The last write carries every occurrence up to it; later ones wait for a token (one per 5 minutes).
+    expect(ev.count).toBeLessThanOrEqual(syncs);
+    expect(ev.count).toBeGreaterThan(syncs - 21);
+    expect(cluster.now() - Date.parse(ev.lastTimestamp!)).toBeLessThan(300_000);
+    expect(k(cluster, "describe hpa worker")).toMatch(/Warning {2}FailedGetScale {2}\S+ \(x\d+ over \d+m\) {2}horizontal-pod-autoscaler {2}deployments\/scale.apps "worker" not found\n$/);
   });
 });
