@@ -11,8 +11,10 @@ import { kubectl, makeCluster } from "../../commands-write/fixture";
 
 const KUBECTL = "/usr/lib/google-cloud-sdk/bin/kubectl.1.32";
 const GOLDEN = join(__dirname, "golden", "write-commands.json");
-const haveKubectl = existsSync(KUBECTL);
-if (!haveKubectl) console.log(`go-template write commands: ${KUBECTL} missing; comparing with the recorded answers only`);
+/** GO_TEMPLATE_ORACLE=recorded compares with the recorded answers without running kubectl (faster). */
+const recordedOnly = process.env.GO_TEMPLATE_ORACLE === "recorded";
+const haveKubectl = !recordedOnly && existsSync(KUBECTL);
+if (!haveKubectl) console.log(recordedOnly ? "go-template: GO_TEMPLATE_ORACLE=recorded; comparing with the recorded answers only" : `go-template: ${KUBECTL} missing; comparing with the recorded answers only`);
 
 const CASES: string[][] = [
   ["create", "configmap", "x", "--from-literal=a=b", "--dry-run=client", "-o", "go-template={{.kind}}/{{.metadata.name}} {{.data}} {{.metadata.creationTimestamp}}"],
