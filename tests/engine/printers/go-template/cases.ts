@@ -354,4 +354,11 @@ export const CASES: Case[] = [
   pod("{{printf \"%v|%s|%d\" .metadata.annotations .status.containerStatuses .spec.containers}}"),
   pod("{{printf \"%5t|%-7v|%+q|%#q|%#x|%x\" true .kind \"é\" \"a`b\" 255 -255}}"),
   pod("{{printf \"%08.3f|%-8.2f|%+.1e|% d|%+d|%3c|%-4q\" -3.14159 2.5 12345.678 5 -5 65 66}}"),
+  // JSONPath habits typed into a Go template.
+  pods("{{.items[0].metadata.name}}"),
+  pod('{{.status.conditions[?(@.type=="Ready")].status}}'),
+  pod("{.metadata.name}"),
+  pod("{{.metadata.labels.app.kubernetes.io/name}}"),
+  pods("{{range .items}}{{.metadata.name}}{{end}"),
+  pods("{{range .items}}{{.metadata.name}}{{\\n}}{{end}}"),
 ];
