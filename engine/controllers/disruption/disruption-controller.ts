@@ -16,6 +16,8 @@ import { controllerOf } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { isPodReady } from "../pod-util";
 
+const ONLY_OWN_KIND = ["PodDisruptionBudget"] as const;
+const INPUT_KINDS = ["PodDisruptionBudget", "Pod", "ReplicaSet", "Deployment", "StatefulSet", "ReplicationController"] as const;
 const CONTROLLER = "disruption-controller";
 
 /** `intstr.GetScaledValueFromIntOrPercent`, rounding up. */
@@ -101,5 +103,9 @@ export const disruptionController: Controller = skipWhenUnchanged(
       }
     },
   },
-  { kinds: ["PodDisruptionBudget", "Pod", "ReplicaSet", "Deployment", "StatefulSet", "ReplicationController"], clock: false },
+  {
+    // With no PodDisruptionBudget in the cluster only a new one can give the controller work.
+    kinds: (ctx) => (ctx.store.count("PodDisruptionBudget") === 0 ? ONLY_OWN_KIND : INPUT_KINDS),
+    clock: false,
+  },
 );

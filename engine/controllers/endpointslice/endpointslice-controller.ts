@@ -59,23 +59,43 @@ export const endpointSliceController: Controller = skipWhenUnchanged(
   {
     name: CONTROLLER,
     reconcile(ctx: ControllerContext): void {
-      const slicesBySvc = new Map<string, EndpointSlice[]>();
-      for (const s of ctx.store.list<EndpointSlice>("EndpointSlice")) {
-        const mb = s.metadata.labels?.[MANAGED_BY_LABEL];
-        if (mb !== ENDPOINTSLICE_CONTROLLER && mb !== MIRRORING_CONTROLLER) continue;
-        const key = `${s.metadata.namespace}/${s.metadata.labels?.[SERVICE_NAME_LABEL] ?? ""}`;
-        let list = slicesBySvc.get(key);
-        if (!list) slicesBySvc.set(key, (list = []));
-        list.push(s);
-      }
+      // A Service's slices are a function of the Service, its Endpoints and the slices as they
+      // are: while none of them was written by anyone else since this controller's last pass,
+      // that Service is skipped.
+      const memo = ctx.state(CONTROLLER, "memo", () => ({ sliceVersion: -1, serviceStructure: -1, inputs: {} as Record<string, string>, wanted: {} as Record<string, boolean> }));
+      const slicesClean = ctx.store.kindVersion("EndpointSlice") === memo.sliceVersion;
+      let cleanup = !slicesClean || ctx.store.structureVersion("Service") !== memo.serviceStructure;
+      let slicesBySvc: Map<string, EndpointSlice[]> | undefined;
+      const slicesOf = (key: string): EndpointSlice[] => {
+        if (!slicesBySvc) {
+          slicesBySvc = new Map();
+          for (const s of ctx.store.list<EndpointSlice>("EndpointSlice")) {
+            const mb = s.metadata.labels?.[MANAGED_BY_LABEL];
+            if (mb !== ENDPOINTSLICE_CONTROLLER && mb !== MIRRORING_CONTROLLER) continue;
+            const k = `${s.metadata.namespace}/${s.metadata.labels?.[SERVICE_NAME_LABEL] ?? ""}`;
+            let list = slicesBySvc.get(k);
+            if (!list) slicesBySvc.set(k, (list = []));
+            list.push(s);
+          }
+        }
+        return slicesBySvc.get(key) ?? [];
+      };
       const wanted = new Set<string>();
       for (const svc of ctx.store.list<Service>("Service")) {
         if (svc.spec?.type === "ExternalName") continue;
         const ns = svc.metadata.namespace!;
         const key = `${ns}/${svc.metadata.name}`;
+        const ep = ctx.store.get<Endpoints>("Endpoints", ns, svc.metadata.name);
+        const sig = `${svc.metadata.uid}@${svc.metadata.resourceVersion}|${ep ? ep.metadata.resourceVersion : "-"}`;
+        if (slicesClean && memo.inputs[key] === sig) {
+          if (memo.wanted[key]) wanted.add(key);
+          continue;
+        }
+        cleanup = true;
+        memo.inputs[key] = sig;
+        memo.wanted[key] = false;
         const selector = svc.spec?.selector;
         const hasSelector = !!selector && Object.keys(selector).length > 0;
-        const ep = ctx.store.get<Endpoints>("Endpoints", ns, svc.metadata.name);
         let managedBy: string;
         if (hasSelector) {
           managedBy = ENDPOINTSLICE_CONTROLLER;
@@ -85,8 +105,9 @@ export const endpointSliceController: Controller = skipWhenUnchanged(
           managedBy = MIRRORING_CONTROLLER;
         }
         wanted.add(key);
+        memo.wanted[key] = true;
         const desired = desiredContent(ep, hasSelector);
-        const existing = [...(slicesBySvc.get(key) ?? [])].filter((s) => s.metadata.labels?.[MANAGED_BY_LABEL] === managedBy);
+        const existing = slicesOf(key).filter((s) => s.metadata.labels?.[MANAGED_BY_LABEL] === managedBy);
         const labels = sliceLabels(svc, managedBy);
         const trigger = ep?.metadata.annotations?.[LAST_CHANGE_TRIGGER_TIME];
         desired.forEach((content, i) => {
@@ -127,10 +148,15 @@ export const endpointSliceController: Controller = skipWhenUnchanged(
         });
         for (const extra of existing.slice(desired.length)) ctx.store.remove("EndpointSlice", ns, extra.metadata.name);
       }
-      for (const [key, slices] of slicesBySvc) {
-        if (wanted.has(key)) continue;
-        for (const s of slices) ctx.store.remove("EndpointSlice", s.metadata.namespace, s.metadata.name);
+      if (cleanup) {
+        slicesOf("");
+        for (const [key, slices] of slicesBySvc!) {
+          if (wanted.has(key)) continue;
+          for (const s of slices) if (ctx.store.get("EndpointSlice", s.metadata.namespace, s.metadata.name) === s) ctx.store.remove("EndpointSlice", s.metadata.namespace, s.metadata.name);
+        }
       }
+      memo.sliceVersion = ctx.store.kindVersion("EndpointSlice");
+      memo.serviceStructure = ctx.store.structureVersion("Service");
     },
   },
   { kinds: ["Service", "Endpoints", "EndpointSlice"], clock: false },

@@ -15,6 +15,8 @@ import { rfc3339 } from "../../runtime/clock";
 import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
 
+const ONLY_OWN_KIND = ["HorizontalPodAutoscaler"] as const;
+const INPUT_KINDS = ["HorizontalPodAutoscaler", "Deployment", "ReplicaSet", "StatefulSet", "ReplicationController"] as const;
 const CONTROLLER = "horizontal-pod-autoscaler";
 /** The controller's `--horizontal-pod-autoscaler-sync-period`. */
 export const HPA_SYNC_PERIOD_MS = 15_000;
@@ -140,5 +142,9 @@ export const horizontalPodAutoscalerController: Controller = skipWhenUnchanged(
       }
     },
   },
-  { kinds: ["HorizontalPodAutoscaler", "Deployment", "ReplicaSet", "StatefulSet", "ReplicationController"], clock: true, wakesAtDeadlines: true },
+  {
+    // With no HorizontalPodAutoscaler in the cluster only a new one can give the controller work.
+    kinds: (ctx) => (ctx.store.count("HorizontalPodAutoscaler") === 0 ? ONLY_OWN_KIND : INPUT_KINDS),
+    clock: true, wakesAtDeadlines: true,
+  },
 );
