@@ -11,6 +11,7 @@ import { deepEqual } from "../patch/json-value";
 import { cronScheduleError, isKnownTimeZone } from "../../controllers/cronjob/cron-schedule";
 import { semanticEqual } from "../describe/workload-pods";
 import { goLabelSelector, goStringMap, goValue, type FieldError } from "./field-errors";
+import { validateStandardKind } from "./standard-kind-validation";
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -62,6 +63,8 @@ export function validateCreate(obj: KObject): FieldError[] {
     case "Secret":
       validateDataKeys(obj, errs);
       break;
+    default:
+      validateStandardKind(obj, errs);
   }
   return errs;
 }

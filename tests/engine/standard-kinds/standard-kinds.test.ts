@@ -134,3 +134,15 @@ describe("controllers of the standard kinds", () => {
     expect(k(cluster, "describe hpa worker")).toMatch(/Warning {2}FailedGetScale {2}\S+ \(x\d+ over \d+m\) {2}horizontal-pod-autoscaler {2}deployments\/scale.apps "worker" not found\n$/);
   });
 });
+
+describe("validation", () => {
+  it("refuses an Ingress path without pathType and an HPA whose bounds are inverted", () => {
+    const { cluster } = world("apiVersion: v1\nkind: Namespace\nmetadata: { name: shop }\n");
+    const ing = "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: web }\nspec:\n  rules:\n  - http:\n      paths:\n      - path: /\n        backend: { service: { name: web, port: { number: 80 } } }\n      - path: api\n        pathType: Prefix\n        backend: { service: { name: api, port: { number: 80 } } }\n";
+    expect(k(cluster, "apply -f -", ing)).toBe(
+      'The Ingress "web" is invalid: \n* spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified\n* spec.rules[0].http.paths[1].path: Invalid value: "api": must be an absolute path\n',
+    );
+    const hpa = "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: h }\nspec:\n  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }\n  minReplicas: 3\n  maxReplicas: 2\n";
+    expect(k(cluster, "apply -f -", hpa)).toBe('The HorizontalPodAutoscaler "h" is invalid: spec.maxReplicas: Invalid value: 2: must be greater than or equal to `minReplicas`\n');
+  });
+});
