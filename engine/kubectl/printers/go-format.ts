@@ -1,5 +1,6 @@
 /** Go's `fmt` verbs applied to JSON values, where kubectl prints them (`%v` in custom columns, `%#v` in JSONPath errors). */
 import { goJsonNumber } from "./go-json";
+import { formatFloatV } from "./go-template/fmt";
 
 function sortedKeys(o: Record<string, unknown>): string[] {
   return Object.keys(o).filter((k) => o[k] !== undefined).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -13,7 +14,7 @@ export function goFormatV(v: unknown): string {
     const o = v as Record<string, unknown>;
     return "map[" + sortedKeys(o).map((k) => `${k}:${goFormatV(o[k])}`).join(" ") + "]";
   }
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : goJsonNumber(v);
+  if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? String(v) : formatFloatV(v);
   return String(v);
 }
 

@@ -6,6 +6,7 @@
  * by spaces.
  */
 import { goJsonCompact, goJsonIndent } from "./go-json";
+import { formatFloatV } from "./go-template/fmt";
 
 type Value = unknown;
 
@@ -413,15 +414,8 @@ function step(input: Value[], node: PathNode): Value[] {
 /** Go's `fmt.Fprint` of a JSON scalar. */
 function scalarText(v: Value): string {
   if (v === null || v === undefined) return "null";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : goFloat(v);
+  if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? String(v) : formatFloatV(v);
   return String(v);
-}
-
-/** `%v` of a float64 (`strconv.FormatFloat(f, 'g', -1, 64)` with Go's %v exponent threshold of 21). */
-function goFloat(f: number): string {
-  const exp = Math.floor(Math.log10(Math.abs(f)));
-  if (exp < -4 || exp >= 21) return f.toExponential().replace(/e([+-])(\d)$/, "e$10$2");
-  return String(f);
 }
 
 function printResults(results: Value[], asJson: boolean): string {

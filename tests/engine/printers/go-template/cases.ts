@@ -36,6 +36,8 @@ export const OBJECTS: Record<string, unknown>[] = [
       ratio: 0.75,
       big: 1e21,
       tiny: 0.00001,
+      mid: 123456789.5,
+      e20: 1e20,
       containerStatuses: [
         { name: "app", ready: true, restartCount: 3, state: { running: { startedAt: "2024-05-01T10:00:05Z" } } },
         { name: "sidecar", ready: false, restartCount: 0, state: { waiting: { reason: "CrashLoopBackOff" } } },
@@ -361,4 +363,8 @@ export const CASES: Case[] = [
   pod("{{.metadata.labels.app.kubernetes.io/name}}"),
   pods("{{range .items}}{{.metadata.name}}{{end}"),
   pods("{{range .items}}{{.metadata.name}}{{\\n}}{{end}}"),
+  // Floats print with Go's %v in every printer that uses it.
+  pod("{{.status.mid}} {{.status.e20}} {{.status}}"),
+  { args: ["get", "pod", "web-1", "-o", "jsonpath={.status.tiny} {.status.mid} {.status.ratio} {.status.e20} {.status.big}"] },
+  { args: ["get", "pod", "web-1", "-o", "custom-columns=T:.status.tiny,M:.status.mid,R:.status.ratio,E:.status.e20,B:.status.big"] },
 ];
