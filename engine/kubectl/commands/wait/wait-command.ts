@@ -19,6 +19,7 @@ import { parseResourceArgs } from "../../resource-args";
 import { goJsonIndent } from "../../printers/go-json";
 import { goYaml } from "../../printers/go-yaml";
 import { executeJsonPath, JsonPathError } from "../../printers/jsonpath";
+import { printGoTemplate } from "../../printers/go-template";
 import { objectName, parseOutputFormat, type OutputFormat } from "../../printers/output";
 import { parseFieldSelector } from "../read/field-selector";
 import { listKind } from "../read/get";
@@ -180,6 +181,8 @@ function printMet(format: OutputFormat, obj: KObject, index: number): string {
         if (!(e instanceof JsonPathError)) throw e;
         return "";
       }
+    case "go-template":
+      return printGoTemplate(format.printer, obj).text;
     default:
       return `${objectName(obj)}\n`;
   }
