@@ -2,7 +2,8 @@
  * API-server defaulting (`SetDefaults_*`) of the standard kinds the simulation stores without
  * a workload controller: NetworkPolicy policy types and port protocols, the HPA's minimum
  * replicas and default CPU metric, LimitRange container defaults, ReplicationController
- * replicas/selector/labels, pod-template defaults and the PriorityClass preemption policy.
+ * replicas/selector/labels, pod-template defaults, the PriorityClass preemption policy and an
+ * Ingress's empty load-balancer status.
  */
 import type { KObject, PodTemplateSpec } from "../model/types";
 import type { HorizontalPodAutoscaler, LimitRange, NetworkPolicy, PodTemplate, PriorityClass, ReplicationController } from "../model/standard-kind-types";
@@ -87,6 +88,10 @@ export function applyStandardKindDefaults(obj: KObject): void {
       break;
     case "PodTemplate":
       templateDefaults((obj as PodTemplate).template);
+      break;
+    case "Ingress":
+      // No ingress controller runs in a kind cluster: the load balancer status stays empty.
+      obj.status ??= { loadBalancer: {} };
       break;
     case "PriorityClass":
       (obj as PriorityClass).preemptionPolicy ??= "PreemptLowerPriority";
