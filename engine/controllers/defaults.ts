@@ -35,6 +35,7 @@ import { applyDaemonSetDefaults } from "./daemonset/defaults";
 import { applyJobCreateDefaults } from "./job/defaults";
 import { applyCronJobDefaults } from "./cronjob/defaults";
 import { applyStandardKindDefaults } from "./standard-kind-defaults";
+import { admitLimitRanger } from "./limitranger";
 
 /** The annotation that marks a StorageClass as the cluster default. */
 export const DEFAULT_STORAGE_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
@@ -267,6 +268,7 @@ export function applyDefaults<T extends KObject>(obj: T, options: DefaultingOpti
   switch (obj.kind) {
     case "Pod":
       if (obj.spec) applyPodCreateDefaults(obj as unknown as Pod, options.rng);
+      if (obj.spec && options.store) admitLimitRanger(options.store, obj as unknown as Pod);
       break;
     case "Deployment":
       if (obj.spec) applyDeploymentDefaults(obj as unknown as Deployment);

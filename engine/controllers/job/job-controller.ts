@@ -15,6 +15,7 @@ import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { applyPodCreateDefaults, MAX_PODS_PER_CLUSTER, podCapacityAdmissionError, serviceAccountAdmissionError } from "../defaults";
 import { resourceQuotaAdmissionError } from "../resourcequota/quota-admission";
+import { admitLimitRanger } from "../limitranger";
 import { requestPodDeletion } from "../pod-deletion";
 import { isPodReady, podsByNamespace } from "../pod-util";
 import { jobFinished, podFailureBackoffMs } from "./job-util";
@@ -74,7 +75,7 @@ function podFromTemplate(ctx: ControllerContext, job: Job, index?: number): Pod 
   if (t.metadata?.annotations && Object.keys(t.metadata.annotations).length > 0) metadata.annotations = { ...t.metadata.annotations };
   const pod: Pod = { apiVersion: "v1", kind: "Pod", metadata, spec: structuredClone(t.spec), status: { phase: "Pending" } };
   if (index !== undefined) addCompletionIndex(pod, job, index);
-  return applyPodCreateDefaults(pod, ctx.rng);
+  return admitLimitRanger(ctx.store, applyPodCreateDefaults(pod, ctx.rng));
 }
 
 function claimPods(ctx: ControllerContext, job: Job, candidates: Pod[]): Pod[] {

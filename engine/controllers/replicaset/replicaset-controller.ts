@@ -14,6 +14,7 @@ import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
 import { applyPodCreateDefaults, MAX_PODS_PER_CLUSTER, podCapacityAdmissionError, serviceAccountAdmissionError } from "../defaults";
 import { resourceQuotaAdmissionError } from "../resourcequota/quota-admission";
+import { admitLimitRanger } from "../limitranger";
 import { requestPodDeletion } from "../pod-deletion";
 import { isPodActive, isPodAvailable, isPodReady, podAvailableAt, podsByNamespace } from "../pod-util";
 import { sortPodsForDeletion } from "./active-pods";
@@ -55,7 +56,7 @@ export function podFromTemplate(ctx: ControllerContext, rs: ReplicaSet): Pod {
   if (t.metadata?.annotations && Object.keys(t.metadata.annotations).length > 0) metadata.annotations = { ...t.metadata.annotations };
   if (t.metadata?.finalizers?.length) metadata.finalizers = [...t.metadata.finalizers];
   const pod: Pod = { apiVersion: "v1", kind: "Pod", metadata, spec: clonePlain(t.spec), status: { phase: "Pending" } };
-  return applyPodCreateDefaults(pod, ctx.rng);
+  return admitLimitRanger(ctx.store, applyPodCreateDefaults(pod, ctx.rng));
 }
 
 function claimPods(ctx: ControllerContext, rs: ReplicaSet, all: Pod[]): Pod[] {

@@ -12,6 +12,7 @@ import { bytes, cpuMillis, parseQuantity } from "../../model/quantity";
 import { canonicalQuantity, formatDecimalQuantity } from "../../model/quantity-canonical";
 import type { ObjectStore } from "../../runtime/store";
 import { quotaUsage, sumQuantity } from "./resource-quota-controller";
+import { applyLimitRangeDefaults } from "../limitranger";
 
 /** The pod's quota usage by resource name (only what it specifies), as quantities. */
 function podUsage(spec: PodSpec): Record<string, string> {
@@ -51,7 +52,10 @@ function pretty(m: Record<string, string>): string {
 export function resourceQuotaAdmissionError(store: ObjectStore, namespace: string, spec: PodSpec): string | undefined {
   const quotas = store.list<ResourceQuota>("ResourceQuota", namespace);
   if (quotas.length === 0) return undefined;
-  const usage = podUsage(spec);
+  // LimitRanger runs first: the pod is counted with the defaults it will be given.
+  const defaulted = structuredClone(spec);
+  applyLimitRangeDefaults(store, namespace, defaulted);
+  const usage = podUsage(defaulted);
   for (const q of quotas) {
     const hard = q.spec?.hard ?? {};
     const requested: Record<string, string> = {};

@@ -4,7 +4,7 @@
  * what runs.
  */
 import { describe, expect, it } from "vitest";
-import type { ReplicaSet } from "../../../engine/model/types";
+import type { Pod, ReplicaSet } from "../../../engine/model/types";
 import { eventsOf, kubectl, world } from "../workloads/harness";
 
 const QUOTA_WORLD = `
@@ -59,5 +59,50 @@ describe("ResourceQuota admission", () => {
     // The ReplicaSet retries on its work queue's exponential back-off (5 ms doubling, at most 1000 s).
     cluster.advanceBy(20 * 60_000);
     expect(cluster.store.list("Pod", "shop").length).toBe(4);
+  });
+});
+
+describe("LimitRanger admission", () => {
+  it("gives containers without resources the LimitRange's defaults, and the quota counts them", () => {
+    const { cluster } = world(`
+apiVersion: v1
+kind: Namespace
+metadata: { name: shop }
+---
+apiVersion: v1
+kind: LimitRange
+metadata: { name: defaults, namespace: shop }
+spec:
+  limits:
+    - type: Container
+      default: { cpu: 500m, memory: 256Mi }
+      defaultRequest: { cpu: 100m }
+---
+apiVersion: v1
+kind: ResourceQuota
+metadata: { name: compute, namespace: shop }
+spec:
+  hard: { requests.cpu: "1", limits.memory: 1Gi }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web, namespace: shop }
+spec:
+  replicas: 5
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers: [{ name: nginx, image: "nginx:1.27", resources: { limits: { cpu: 200m } } }]
+`);
+    const pods = cluster.store.list<Pod>("Pod", "shop");
+    // limits.memory 256Mi each: four fit under 1Gi, the fifth is refused.
+    expect(pods.length).toBe(4);
+    const pod = pods[0];
+    expect(pod.spec.containers[0].resources).toEqual({ limits: { cpu: "200m", memory: "256Mi" }, requests: { cpu: "200m", memory: "256Mi" } });
+    expect(pod.metadata.annotations?.["kubernetes.io/limit-ranger"]).toBe("LimitRanger plugin set: memory request for container nginx; memory limit for container nginx");
+    expect(pod.status.qosClass).toBe("Guaranteed");
+    const rs = cluster.store.list<ReplicaSet>("ReplicaSet", "shop")[0];
+    expect(eventsOf(cluster, rs).some((e) => /exceeded quota: compute, requested: limits.memory=256Mi, used: limits.memory=1Gi, limited: limits.memory=1Gi$/.test(e))).toBe(true);
   });
 });

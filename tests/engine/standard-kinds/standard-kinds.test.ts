@@ -109,7 +109,7 @@ describe("controllers of the standard kinds", () => {
     const max = cluster.store.get<PodDisruptionBudget>("PodDisruptionBudget", "shop", "web-max")!;
     expect(max.status).toMatchObject({ currentHealthy: 2, desiredHealthy: 1, disruptionsAllowed: 1, expectedPods: 2 });
     const quota = cluster.store.get<ResourceQuota>("ResourceQuota", "shop", "compute")!;
-    expect(quota.status?.used).toEqual({ "limits.cpu": "0", "limits.memory": "256Mi", pods: "2", "requests.cpu": "200m", "requests.memory": "128Mi", services: "2" });
+    expect(quota.status?.used).toEqual({ "limits.cpu": "1", "limits.memory": "256Mi", pods: "2", "requests.cpu": "200m", "requests.memory": "128Mi", services: "2" });
     k(cluster, "scale deploy web --replicas=3");
     cluster.advanceBy(60_000);
     expect(cluster.store.get<ResourceQuota>("ResourceQuota", "shop", "compute")!.status?.used?.pods).toBe("3");
