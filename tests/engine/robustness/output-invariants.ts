@@ -19,6 +19,8 @@ const ERROR_TEXT = [
   /^Error: \S/m,
   /^Error from server( \([A-Za-z]+\))?: \S/m,
   /^bash: /m,
+  // after output that did not end its line (a template without "\n"), as a terminal shows it
+  /bash: \S+: command not found$/m,
   /^(grep|head|tail|wc|sort|uniq|cut|awk|tr|base64|cat|less|sed|sh|ls|env|wget|curl|nslookup|ping|ps|[a-z0-9-]+): \S/m,
   /^command terminated with exit code \d+$/m,
   /^Unable to connect to the server/m,
