@@ -87,7 +87,11 @@ describe("assigning a generated incident", () => {
     const adaIncident = describeVariant(adaAttempt.scenarioId, adaAttempt.seed);
     const bobIncident = describeVariant(bobAttempt.scenarioId, bobAttempt.seed);
     expect(adaAttempt.generatorInputs).not.toEqual(bobAttempt.generatorInputs);
-    expect([adaIncident.brief, adaIncident.solution]).not.toEqual([bobIncident.brief, bobIncident.solution]);
+    // Each incident is the one its own seed draws (two seeds can draw the same incident: the space is finite,
+    // so comparing the two briefs would fail by chance about once in a thousand runs).
+    expect(adaIncident.title).toMatch(/\S/);
+    expect(adaIncident.title).toBe((adaAttempt.generatorInputs as { title: string }).title);
+    expect(bobIncident.title).toBe((bobAttempt.generatorInputs as { title: string }).title);
 
     // Resume reopens it; a new attempt (or the Random incident button on this distribution) keeps the learner's incident.
     expect(await startAttempt(ada, { scenarioId: "incident:any:any", mode: "resume" })).toBe(adaFirst);
