@@ -20,24 +20,20 @@
  * http-bench markers). SKIP_BUILD_CHECK=1 serves whatever build exists (as for `npm start`).
  */
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import {
   buildInfo,
   catalogueIds,
   embeddedDatabaseUrl,
-  freePort,
   Learner,
   percentile,
+  runLoadScript,
+  type Scratch,
   sleep,
-  startServer,
-  stopServer,
-  waitReady,
+  startScratchServer,
   writeDocsSection,
-  type Server,
 } from "../load/harness";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 50);
@@ -46,8 +42,6 @@ const MAX_PER_LEARNER = Number(process.env.BENCH_MAX_PER_LEARNER ?? 200);
 const [THINK_MIN, THINK_MAX] = (process.env.BENCH_THINK_MS ?? "500-1500").split("-").map(Number);
 const WRITE_DOCS = (process.env.BENCH_WRITE_DOCS ?? "1") === "1";
 
-let server: Server | undefined;
-let tempDir: string | undefined;
 
 interface Sample {
   ms: number;
@@ -74,13 +68,8 @@ async function serverActionTiming(baseUrl: string): Promise<{ sum: number; count
   return { sum: pick("sum"), count: pick("count") };
 }
 
-async function main(): Promise<void> {
-  tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "crashcourse-bench-"));
-  fs.chmodSync(tempDir, 0o755); // the embedded PostgreSQL runs as its own user when we are root
-  const port = await freePort();
-  server = startServer({ dataDir: path.join(tempDir, "data"), logFile: path.join(tempDir, "server.log"), port });
-  console.log(`Starting the production server on ${server.baseUrl} (DATA_DIR ${server.dataDir})…`);
-  console.log(`Ready in ${((await waitReady(server)) / 1000).toFixed(1)} s`);
+async function main(scratch: Scratch): Promise<void> {
+  const server = await startScratchServer(scratch);
   const baseUrl = server.baseUrl;
 
   const scenarios = catalogueIds();
@@ -196,18 +185,4 @@ async function main(): Promise<void> {
   if (acknowledged !== recorded) process.exitCode = 1;
 }
 
-let cleaning: Promise<void> | undefined;
-const cleanup = () =>
-  (cleaning ??= stopServer(server)
-    .catch((e: unknown) => console.error("cleanup:", e))
-    .finally(() => {
-      if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
-    }));
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void cleanup().then(() => process.exit(130)));
-
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanup());
+runLoadScript("crashcourse-bench-", main);

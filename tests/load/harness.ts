@@ -8,6 +8,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -49,6 +50,44 @@ export function startServer(options: { dataDir: string; logFile: string; port: n
   });
   fs.closeSync(out);
   return { child, baseUrl: `http://127.0.0.1:${options.port}`, port: options.port, dataDir: options.dataDir, logFile: options.logFile };
+}
+
+/** A load script's scratch space: a fresh temporary directory, and the server started in it (if any). */
+export interface Scratch {
+  tempDir: string;
+  server?: Server;
+}
+
+/**
+ * Runs a load script's `main` with a scratch directory that is removed at the end — on success,
+ * on failure, and on SIGINT/SIGTERM — after stopping the server started in it.
+ */
+export function runLoadScript(prefix: string, main: (scratch: Scratch) => Promise<void>): void {
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(tempDir, 0o755); // the embedded PostgreSQL runs as its own user when we are root
+  const scratch: Scratch = { tempDir };
+  let cleaning: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaning ??= stopServer(scratch.server)
+      .catch((e: unknown) => console.error("cleanup:", e))
+      .finally(() => fs.rmSync(tempDir, { recursive: true, force: true })));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void cleanup().then(() => process.exit(130)));
+  main(scratch)
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => cleanup());
+}
+
+/** Starts the production server in `scratch` on a free loopback port and waits until it is ready. */
+export async function startScratchServer(scratch: Scratch): Promise<Server> {
+  const port = await findFreePort();
+  const server = startServer({ dataDir: path.join(scratch.tempDir, "data"), logFile: path.join(scratch.tempDir, "server.log"), port });
+  scratch.server = server;
+  console.log(`Starting the production server on ${server.baseUrl} (DATA_DIR ${server.dataDir})…`);
+  console.log(`Ready in ${((await waitReady(server)) / 1000).toFixed(1)} s`);
+  return server;
 }
 
 /** A free loopback port. */

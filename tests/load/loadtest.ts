@@ -30,23 +30,22 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import {
+  buildInfo,
   catalogueIds,
   checkWrongMethods,
-  buildInfo,
   embeddedDatabaseUrl,
-  freePort,
   Learner,
   percentile,
   REQUEST_TIMEOUT_MS,
   root,
+  runLoadScript,
+  type Scratch,
+  type Server,
   sleep,
-  startServer,
-  stopServer,
+  startScratchServer,
   storedActions,
-  waitReady,
   withDeadline,
   writeDocsSection,
-  type Server,
 } from "./harness";
 
 const LEVELS = (process.env.LOAD_LEVELS ?? "50,100,200,300").split(",").map(Number);
@@ -78,7 +77,6 @@ interface LevelResult {
 }
 
 let server: Server | undefined;
-let tempDir: string | undefined;
 
 async function floorProbe(baseUrl: string, until: () => boolean): Promise<{ samples: number[]; errors: number }> {
   const samples: number[] = [];
@@ -179,14 +177,9 @@ function fmt(ms: number): string {
   return Number.isFinite(ms) ? (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1)) : "–";
 }
 
-async function main(): Promise<void> {
-  tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "crashcourse-loadtest-"));
-  fs.chmodSync(tempDir, 0o755); // the embedded PostgreSQL runs as its own user when we are root
-  const port = await freePort();
-  server = startServer({ dataDir: path.join(tempDir, "data"), logFile: path.join(tempDir, "server.log"), port });
-  console.log(`Starting the production server on ${server.baseUrl} (DATA_DIR ${server.dataDir})…`);
-  const readyMs = await waitReady(server);
-  console.log(`Ready in ${(readyMs / 1000).toFixed(1)} s`);
+async function main(scratch: Scratch): Promise<void> {
+  const started = await startScratchServer(scratch);
+  server = started;
   const databaseUrl = embeddedDatabaseUrl(server);
   // Wrong methods over real HTTP (the in-process fuzz in tests/web/fuzz cannot reach Next's router).
   const wrongMethods = await checkWrongMethods(server.baseUrl);
@@ -277,18 +270,4 @@ async function main(): Promise<void> {
   }
 }
 
-let cleaning: Promise<void> | undefined;
-const cleanup = () =>
-  (cleaning ??= stopServer(server)
-    .catch((e: unknown) => console.error("cleanup:", e))
-    .finally(() => {
-      if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
-    }));
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void cleanup().then(() => process.exit(130)));
-
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanup());
+runLoadScript("crashcourse-loadtest-", main);

@@ -1,21 +1,11 @@
 /** Go's `fmt` verbs applied to JSON values, where kubectl prints them (`%v` in custom columns, `%#v` in JSONPath errors). */
 import { goJsonNumber } from "./go-json";
-import { formatFloatV } from "./go-template/fmt";
+import { formatV } from "./go-template/fmt";
+import { fromJson, sortedKeys } from "./go-template/values";
 
-function sortedKeys(o: Record<string, unknown>): string[] {
-  return Object.keys(o).filter((k) => o[k] !== undefined).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** `%v` of a decoded JSON value: `map[a:1 b:x]`, `[a b]`, `<nil>`. */
+/** `%v` of a decoded JSON value: `map[a:1 b:x]`, `[a b]`, `<nil>` (the Go-template printer's `fmt`). */
 export function goFormatV(v: unknown): string {
-  if (v === null || v === undefined) return "<nil>";
-  if (Array.isArray(v)) return "[" + v.map(goFormatV).join(" ") + "]";
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    return "map[" + sortedKeys(o).map((k) => `${k}:${goFormatV(o[k])}`).join(" ") + "]";
-  }
-  if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? String(v) : formatFloatV(v);
-  return String(v);
+  return formatV(fromJson(v, true));
 }
 
 /** Go's `strconv.Quote` for the strings `%#v` prints. */

@@ -6,7 +6,7 @@
  * by spaces.
  */
 import { goJsonCompact, goJsonIndent } from "./go-json";
-import { formatFloatV } from "./go-template/fmt";
+import { goFormatV } from "./go-format";
 
 type Value = unknown;
 
@@ -414,8 +414,7 @@ function step(input: Value[], node: PathNode): Value[] {
 /** Go's `fmt.Fprint` of a JSON scalar. */
 function scalarText(v: Value): string {
   if (v === null || v === undefined) return "null";
-  if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? String(v) : formatFloatV(v);
-  return String(v);
+  return goFormatV(v);
 }
 
 function printResults(results: Value[], asJson: boolean): string {

@@ -186,6 +186,19 @@ export function lex(input: string): Token[] {
     pos -= ch.length;
   };
   const peek = (): string => (pos >= input.length ? "" : String.fromCodePoint(input.codePointAt(pos)!));
+  /** Scans a quoted literal after its opening `quote` (escapes skipped): false when a newline or the end comes first. */
+  const scanQuoted = (quote: string): boolean => {
+    for (;;) {
+      const c = next();
+      if (c === "\\") {
+        const d = next();
+        if (d !== "" && d !== "\n") continue;
+        return false;
+      }
+      if (c === "" || c === "\n") return false;
+      if (c === quote) return true;
+    }
+  };
   const error = (msg: string): Token[] => {
     tokens.push({ typ: Item.Error, val: msg, pos: start, line: lineAt(start) });
     return tokens;
@@ -290,20 +303,10 @@ export function lex(input: string): Token[] {
         case "|":
           emit(Item.Pipe);
           continue;
-        case '"': {
-          for (;;) {
-            const c = next();
-            if (c === "\\") {
-              const d = next();
-              if (d !== "" && d !== "\n") continue;
-              return error("unterminated quoted string");
-            }
-            if (c === "" || c === "\n") return error("unterminated quoted string");
-            if (c === '"') break;
-          }
+        case '"':
+          if (!scanQuoted('"')) return error("unterminated quoted string");
           emit(Item.String);
           continue;
-        }
         case "`": {
           const end = input.indexOf("`", pos);
           if (end < 0) return error("unterminated raw quoted string");
@@ -336,20 +339,10 @@ export function lex(input: string): Token[] {
           emit(typ);
           continue;
         }
-        case "'": {
-          for (;;) {
-            const c = next();
-            if (c === "\\") {
-              const d = next();
-              if (d !== "" && d !== "\n") continue;
-              return error("unterminated character constant");
-            }
-            if (c === "" || c === "\n") return error("unterminated character constant");
-            if (c === "'") break;
-          }
+        case "'":
+          if (!scanQuoted("'")) return error("unterminated character constant");
           emit(Item.CharConstant);
           continue;
-        }
         case "(":
           parenDepth++;
           emit(Item.LeftParen);
