@@ -42,7 +42,10 @@ RUN node deploy/image/copy-package-closure.mjs /migrate prisma @prisma/adapter-p
 # ---- runtime ------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
+# KEEP_ALIVE_TIMEOUT: idle connections live 65 s, longer than ingress-nginx's 60 s upstream
+# keep-alive (with Node's 5 s the proxy can send on a connection the server is closing).
 ENV NODE_ENV=production \
+    KEEP_ALIVE_TIMEOUT=65000 \
     PORT=3000 \
     HOSTNAME=0.0.0.0 \
     NEXT_TELEMETRY_DISABLED=1 \

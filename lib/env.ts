@@ -24,6 +24,11 @@ const envSchema = z.object({
    * was evicted is rebuilt by replaying its actions, so this must exceed the learners active at once.
    */
   SESSION_CACHE_SIZE: z.coerce.number().int().positive().default(1000),
+  /**
+   * Server processes `npm start` runs (node:cluster; connections are spread over them). Unset:
+   * one per CPU, at most 4. Any process serves any attempt (sessions catch up from the database).
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Comma-separated emails whose accounts become admins when they open /admin (bootstraps the first admin). */
   ADMIN_EMAILS: z
     .string()

@@ -146,7 +146,15 @@ export function startSession(scenarioId: string, seed: number): LiveSession {
 
 /** Rebuilds an attempt's session by re-applying its actions in `seq` order. */
 export function replayAttempt(scenarioId: string, seed: number, actions: StoredAction[]): LiveSession {
-  let live = startSession(scenarioId, seed);
+  return applyStoredActions(startSession(scenarioId, seed), actions);
+}
+
+/**
+ * Brings a session up to date with actions stored after it (by another process, or another
+ * tab) by applying them in `seq` order: the same result as a replay, without redoing the
+ * actions the session already holds. Mutates `live.session`.
+ */
+export function applyStoredActions(live: LiveSession, actions: StoredAction[]): LiveSession {
   for (const action of actions) live = applyAction(live, parseStoredAction(action), action.virtualMs).live;
   return live;
 }

@@ -6,11 +6,13 @@ import { ApiError } from "../http/errors";
 import type { ActionInput } from "../validations/attempt";
 import {
   applyAction,
+  applyStoredActions,
   ENGINE_VERSION,
   replayAttempt,
   type ActionOutcome,
   type ActionRequest,
   type LiveSession,
+  type StoredAction,
 } from "./engine-session";
 import { attemptNotFound } from "./errors";
 import { sessionCache, type CachedSession } from "./session-cache";
@@ -61,19 +63,19 @@ function toRequest(action: ActionInput): ActionRequest {
 /**
  * Applies one learner action to an attempt and stores it, before answering.
  *
- * The hot path (commands, edits and hints, nearly all traffic, when this process holds the
- * attempt's session as of its last action): the action is applied to the cached session
- * and stored by one statement that inserts it and bumps the attempt's counters only if the
- * attempt is still this user's, in progress, and has no action at or after this seq. If
- * another writer got there first (a second tab, another replica), nothing is stored — the
- * unique (attemptId, seq) index refuses a racing twin — the mutated session is dropped,
- * and the action takes the general path.
+ * The hot path (commands, edits and hints, nearly all traffic, when this process holds a
+ * session of the attempt): the actions stored after the cached one (by another process or
+ * tab: usually none) are read and applied, then the new action is applied and stored by one
+ * statement that inserts it and bumps the attempt's counters only if the attempt is still
+ * this user's, in progress, and has no action at or after this seq. If another writer got
+ * there in between, nothing is stored — the unique (attemptId, seq) index refuses a racing
+ * twin — the mutated session is dropped, and the action takes the general path.
  *
  * The general path locks the attempt row (`SELECT … FOR UPDATE`) for the whole
  * transaction, so concurrent actions on one attempt run one after the other: each gets
  * seq = max + 1 (read after the lock is held: a subquery in the locking statement would see
  * the snapshot from before the wait), and none is lost or applied twice. Its session comes
- * from the cache when it is exactly at the last committed seq, else from a replay of the
+ * from the cache (brought up to the last committed seq), else from a replay of the
  * stored actions.
  *
  * Either way a session goes back to the cache only after its action is committed.
@@ -113,7 +115,15 @@ export async function recordAction(options: RecordActionOptions): Promise<Record
       let live: LiveSession;
       const cached = sessionCache.take(attempt.id);
       if (cached && cached.seq === seq - 1) live = cached.live;
-      else {
+      else if (cached && cached.seq < seq - 1) {
+        // Behind (another process or tab stored actions since): apply only what it missed.
+        const missed = await tx.action.findMany({
+          where: { attemptId: attempt.id, seq: { gt: cached.seq } },
+          orderBy: { seq: "asc" },
+          select: { type: true, input: true, virtualMs: true },
+        });
+        live = applyStoredActions(cached.live, missed);
+      } else {
         const actions = await tx.action.findMany({
           where: { attemptId: attempt.id },
           orderBy: { seq: "asc" },
@@ -215,9 +225,26 @@ async function recordHotAction(
   cached: Required<CachedSession>,
   now: Date,
 ): Promise<RecordedActionResult | null> {
-  const seq = cached.seq + 1;
-  const virtualMs = actionVirtualMs(options.action, cached.attempt, now);
-  const { outcome, live } = applyAction(cached.live, request, virtualMs);
+  // Actions stored since this session was cached (by another process serving the same
+  // learner, or a second tab): usually none; otherwise applied, as a replay would.
+  const missed = await pool.query<StoredAction & { seq: number }>(
+    `SELECT type, input, "virtualMs", seq FROM "Action" WHERE "attemptId" = $1 AND seq > $2 ORDER BY seq`,
+    [options.attemptId, cached.seq],
+  );
+  let current = cached.live;
+  let lastSeq = cached.seq;
+  let lastVirtualMs = cached.attempt.lastVirtualMs;
+  if (missed.rows.length > 0) {
+    current = applyStoredActions(current, missed.rows);
+    const last = missed.rows[missed.rows.length - 1];
+    lastSeq = last.seq;
+    lastVirtualMs = Math.max(lastVirtualMs, last.virtualMs);
+  }
+  const attempt = { ...cached.attempt, lastVirtualMs };
+
+  const seq = lastSeq + 1;
+  const virtualMs = actionVirtualMs(options.action, attempt, now);
+  const { outcome, live } = applyAction(current, request, virtualMs);
   const commands = request.type === "hint" ? 0 : 1;
   const hints = request.type === "hint" && outcome.exitCode === 0 ? 1 : 0;
   let stored: number;
@@ -240,7 +267,7 @@ async function recordHotAction(
   }
   if (stored !== 1) return null;
 
-  sessionCache.put(options.attemptId, { live, seq, attempt: { ...cached.attempt, lastVirtualMs: virtualMs } });
+  sessionCache.put(options.attemptId, { live, seq, attempt: { ...attempt, lastVirtualMs: virtualMs } });
   if (request.type === "command") observeCommand({ exitCode: outcome.exitCode });
   return { ...outcome, seq, type: request.type, virtualMs, status: "in_progress", score: null };
 }

@@ -17,14 +17,16 @@ const stdoutWriter: LogWriter = (line) => {
 
 /**
  * Formats a request as one JSON object on one line:
- * `{"time":…,"level":"info","msg":"request","method":"POST","path":…,"status":201,"latencyMs":12.3,"requestId":…}`.
- * 5xx answers log at level `error`, 4xx at `warn`.
+ * `{"time":…,"level":"info","pid":…,"msg":"request","method":"POST","path":…,"status":201,"latencyMs":12.3,"requestId":…}`.
+ * 5xx answers log at level `error`, 4xx at `warn`; `pid` tells the server processes of one
+ * instance apart (WEB_CONCURRENCY).
  */
-export function formatRequestLog(entry: RequestLogEntry, now: Date = new Date()): string {
+export function formatRequestLog(entry: RequestLogEntry, now: Date = new Date(), pid: number = process.pid): string {
   const level = entry.status >= 500 ? "error" : entry.status >= 400 ? "warn" : "info";
   return JSON.stringify({
     time: now.toISOString(),
     level,
+    pid,
     msg: "request",
     method: entry.method.toUpperCase(),
     path: entry.path.split("?")[0],

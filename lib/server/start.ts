@@ -1,11 +1,14 @@
 /**
  * `npm start`: builds the app if the build is missing or older than its sources,
  * starts an embedded PostgreSQL under DATA_DIR when DATABASE_URL is unset, applies
- * migrations, and serves the production build with `next start`.
+ * migrations, and serves the production build with `next start` in WEB_CONCURRENCY
+ * processes (one per CPU, at most 4, by default).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseEnv } from "../env";
 import { migrateDatabase } from "./migrate-database";
@@ -13,6 +16,9 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "./start-embedded-p
 
 const root = process.cwd();
 const env = parseEnv();
+
+/** How long the server keeps an idle connection open (Node's default is 5 s). */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /** Sources whose change makes the production build stale. */
 const buildInputs = ["app", "lib", "engine", "scenarios", "prisma/schema.prisma", "next.config.js", "package-lock.json"];
@@ -66,31 +72,63 @@ async function main(): Promise<void> {
   console.log(summary.join("\n"));
 
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  // A larger young generation: under a class's load the server allocates fast, and 32 MB
-  // semi-spaces halve the scavenges and their pauses (docs/benchmarks.md, load section).
-  const server = spawn(process.execPath, ["--max-semi-space-size=32", nextBin, "start", "-p", String(env.PORT), "-H", env.HOST], {
-    cwd: root,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: authSecret(dataDir),
-      NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://${env.HOST}:${env.PORT}`,
-    },
+  const workers = env.WEB_CONCURRENCY ?? Math.min(os.availableParallelism(), 4);
+  // Every worker runs `next start`; node:cluster shares the listening socket and hands each
+  // new connection to the next worker, so a learner's keep-alive connection stays on one.
+  cluster.setupPrimary({
+    exec: nextBin,
+    // Idle keep-alive connections live 65 s, longer than a proxy's upstream keep-alive
+    // (ingress-nginx: 60 s) and a learner's think time, so a learner's connection (and its
+    // process, which holds their session) outlasts the pauses between commands.
+    args: ["start", "-p", String(env.PORT), "-H", env.HOST, "--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS)],
+    // A larger young generation: under a class's load the server allocates fast, and 32 MB
+    // semi-spaces halve the scavenges and their pauses (docs/benchmarks.md, load section).
+    execArgv: ["--max-semi-space-size=32"],
   });
+  const workerEnv = {
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: authSecret(dataDir),
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://${env.HOST}:${env.PORT}`,
+  };
+  const startedAt = new Map<number, number>();
+  const fork = () => {
+    const worker = cluster.fork(workerEnv);
+    startedAt.set(worker.id, Date.now());
+  };
+  for (let i = 0; i < workers; i++) fork();
+  if (workers > 1) console.log(`${workers} server processes (WEB_CONCURRENCY)`);
 
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (server.exitCode === null) server.kill("SIGTERM");
+    const running = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
+    await Promise.all(
+      running.map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            worker!.once("exit", () => resolve());
+            worker!.process.kill("SIGTERM");
+          }),
+      ),
+    );
     await embedded?.stop().catch(() => undefined);
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
-  server.on("exit", (code) => void stop(code ?? 0));
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    const livedMs = Date.now() - (startedAt.get(worker.id) ?? 0);
+    startedAt.delete(worker.id);
+    // A worker that dies after running a while is replaced (its learners' next commands
+    // rebuild their sessions on the others); one that dies at start-up stops everything.
+    if (livedMs > 30_000) {
+      console.error(`Server process ${worker.process.pid} exited (${signal ?? code}); starting another.`);
+      fork();
+    } else void stop(code || 1);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -93,6 +93,8 @@ describe("Dockerfile", () => {
     expect(inFinal.some((i) => i.keyword === "EXPOSE" && i.args === "3000")).toBe(true);
     const env = inFinal.filter((i) => i.keyword === "ENV").map((i) => i.args).join(" ");
     expect(env).toMatch(/\bNODE_ENV=production\b/);
+    // Longer than ingress-nginx's 60 s upstream keep-alive.
+    expect(Number(/\bKEEP_ALIVE_TIMEOUT=(\d+)/.exec(env)?.[1])).toBeGreaterThan(60_000);
     expect(env).toMatch(/\bPORT=3000\b/);
     expect(env).toMatch(/\bHOSTNAME=0\.0\.0\.0\b/);
   });

@@ -66,8 +66,8 @@ describe("observeRequest", () => {
 describe("formatRequestLog", () => {
   it("is stable for a fixed time and levels by status", () => {
     const at = new Date("2026-11-26T15:00:00.000Z");
-    expect(formatRequestLog({ method: "get", path: "/api/x?y=1", status: 404, latencyMs: 3.14159, requestId: "r1" }, at)).toBe(
-      '{"time":"2026-11-26T15:00:00.000Z","level":"warn","msg":"request","method":"GET","path":"/api/x","status":404,"latencyMs":3.1,"requestId":"r1"}',
+    expect(formatRequestLog({ method: "get", path: "/api/x?y=1", status: 404, latencyMs: 3.14159, requestId: "r1" }, at, 4242)).toBe(
+      '{"time":"2026-11-26T15:00:00.000Z","level":"warn","pid":4242,"msg":"request","method":"GET","path":"/api/x","status":404,"latencyMs":3.1,"requestId":"r1"}',
     );
   });
 });

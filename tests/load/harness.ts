@@ -8,6 +8,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -259,9 +260,43 @@ export interface Acknowledged {
   output: string;
 }
 
+/**
+ * One HTTP request over `agent` (node:http), answered as a fetch Response once the whole
+ * body is read. The load scripts use it instead of the global fetch so that each learner,
+ * like a browser, keeps its own keep-alive connection (the global fetch pools connections
+ * across every learner of the process).
+ */
+export function httpRequest(
+  agent: http.Agent,
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; timeoutMs: number },
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: init.method, headers: init.body === undefined ? init.headers : { ...init.headers, "content-length": String(Buffer.byteLength(init.body)) }, agent, timeout: init.timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", reject);
+      res.on("end", () => {
+        const headers = new Headers();
+        for (let i = 0; i < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
+        const status = res.statusCode ?? 0;
+        const body = status === 204 || status === 304 ? null : Buffer.concat(chunks);
+        resolve(new Response(body, { status, statusText: res.statusMessage, headers }));
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error(`${init.method} ${url}: no answer within ${init.timeoutMs} ms`)));
+    req.on("error", reject);
+    req.end(init.body);
+  });
+}
+
 /** A simulated learner talking HTTP to the server like the browser app does. */
 export class Learner {
   private readonly cookies = new Map<string, string>();
+  /** This learner's own keep-alive connection, as a browser tab has. */
+  // An idle connection is dropped by the client before the server's 65 s keep-alive timeout
+  // (lib/server/start.ts) could close it under a request being sent.
+  private readonly agent = new http.Agent({ keepAlive: true, timeout: 60_000 });
   attemptId = "";
   scenarioId = "";
   pods: { namespace: string; name: string }[] = [];
@@ -294,7 +329,7 @@ export class Learner {
       headers["content-type"] = "application/x-www-form-urlencoded";
       payload = new URLSearchParams(body.form).toString();
     }
-    const res = await fetch(`${this.baseUrl}${url}`, { method, headers, body: payload, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const res = await httpRequest(this.agent, `${this.baseUrl}${url}`, { method, headers, body: payload, timeoutMs: REQUEST_TIMEOUT_MS });
     this.keep(res);
     return res;
   }

@@ -21,7 +21,8 @@
  *
  * Environment: LOAD_LEVELS ("50,100,200,300"), LOAD_LEVEL_S (40), LOAD_THINK_MS
  * ("1500-2500"), LOAD_WRITE_DOCS ("1": update docs/benchmarks.md between the load
- * markers; LOAD_DOCS_FILE names another file). SKIP_BUILD_CHECK=1 serves the existing build.
+ * markers; LOAD_DOCS_FILE names another file), LOAD_SERVER_LOG (copy the server's log, with its
+ * JSON request lines, to this file). SKIP_BUILD_CHECK=1 serves the existing build.
  * Exit code 1 when an acknowledged action is missing, or there are more rows than requests sent.
  */
 import { execFileSync } from "node:child_process";
@@ -263,6 +264,7 @@ async function main(scratch: Scratch): Promise<void> {
     writeDocsSection("load", section, DOCS_FILE);
     console.log(`Wrote ${path.relative(process.cwd(), DOCS_FILE)}`);
   }
+  if (process.env.LOAD_SERVER_LOG) fs.copyFileSync(server.logFile, process.env.LOAD_SERVER_LOG);
   if (wrongMethods.length) failed = true;
   if (failed) {
     console.error("An acknowledged action is missing, or more rows than requests were stored.");

@@ -93,6 +93,44 @@ describe("recordAction", () => {
     expect((await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } })).commandCount).toBe(3);
   });
 
+  it("two processes serving one learner by turns: each catches up with what the other stored (a reset too) and answers as a replay would", async () => {
+    const { user, attempt } = await newAttempt(11);
+    const actions: { action: Parameters<typeof recordAction>[0]["action"] }[] = [
+      { action: { type: "command", line: "kubectl get pods", clientMs: 1_000 } },
+      { action: { type: "command", line: "kubectl delete pod --all", clientMs: 2_000 } },
+      { action: { type: "command", line: "kubectl get pods", clientMs: 30_000 } },
+      { action: { type: "reset", clientMs: 31_000 } },
+      { action: { type: "command", line: "kubectl get pods", clientMs: 32_000 } },
+      { action: { type: "hint", clientMs: 33_000 } },
+      { action: { type: "command", line: "kubectl get events", clientMs: 90_000 } },
+    ];
+    // Each process's cache holds its own session; process 1 acts on even steps, process 2 on odd ones.
+    const caches: (ReturnType<typeof sessionCache.take> | undefined)[] = [undefined, undefined];
+    const outputs: string[] = [];
+    for (const [i, { action }] of actions.entries()) {
+      const own = caches[i % 2];
+      sessionCache.clear();
+      if (own) sessionCache.put(attempt.id, own);
+      const result = await recordAction({ attemptId: attempt.id, userId: user.id, action });
+      expect(result.seq).toBe(i + 1);
+      outputs.push(result.output);
+      caches[i % 2] = sessionCache.take(attempt.id);
+      expect(caches[i % 2]?.seq).toBe(i + 1);
+    }
+    // The same actions on one process, from a cold replay at every step.
+    const cold = await newAttempt(11);
+    const expected: string[] = [];
+    for (const { action } of actions) {
+      sessionCache.clear();
+      expected.push((await recordAction({ attemptId: cold.attempt.id, userId: cold.user.id, action })).output);
+    }
+    expect(outputs).toEqual(expected);
+    const rows = await db.action.findMany({ where: { attemptId: attempt.id }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => r.seq)).toEqual(actions.map((_, i) => i + 1));
+    const counted = await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
+    expect([counted.commandCount, counted.hintCount]).toEqual([5, 1]);
+  });
+
   it("answers 404 to a stranger even while the owner's session is cached, and the owner carries on", async () => {
     const { user, attempt } = await newAttempt();
     await recordAction({ attemptId: attempt.id, userId: user.id, action: { type: "command", line: "kubectl get pods", clientMs: 1_000 } });
