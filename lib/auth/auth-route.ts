@@ -99,7 +99,7 @@ export function protectAuthRoute(next: NextAuthHandler): NextAuthHandler {
       }
       const ip = clientIp(request.headers);
       if (action === "callback" && provider === "credentials") {
-        const waitMs = signInRetryAfterMs(email, ip);
+        const waitMs = await signInRetryAfterMs(email, ip);
         if (waitMs > 0) {
           const seconds = retryAfterSeconds(waitMs);
           const url = new URL(`/api/auth/error?error=${AUTH_THROTTLED}`, request.url).toString();
@@ -109,7 +109,7 @@ export function protectAuthRoute(next: NextAuthHandler): NextAuthHandler {
           );
         }
       }
-      if (action === "callback" && provider === "guest") enforceGuestRateLimit(ip);
+      if (action === "callback" && provider === "guest") await enforceGuestRateLimit(ip);
       const forwarded = new NextRequest(request.url, { method: request.method, headers: request.headers, body: text });
       const response = await handler(forwarded, context);
       if (response.status === 401 && (await isErrorRedirect(response, AUTH_DATABASE_UNAVAILABLE))) {

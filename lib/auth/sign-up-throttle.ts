@@ -1,5 +1,6 @@
 import { ApiError } from "../http/errors";
-import { RateLimiter, retryAfterSeconds } from "../http/rate-limit";
+import { retryAfterSeconds } from "../http/rate-limit";
+import { SharedRateLimiter } from "../http/shared-rate-limit";
 
 function limitFromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name]);
@@ -12,8 +13,9 @@ export const SIGN_UP_LIMIT = limitFromEnv("SIGNUP_RATE_LIMIT", 60);
 export const GUEST_LIMIT = limitFromEnv("GUEST_RATE_LIMIT", 300);
 const WINDOW_MS = 10 * 60 * 1000;
 
-const signUps = new RateLimiter(SIGN_UP_LIMIT, WINDOW_MS);
-const guests = new RateLimiter(GUEST_LIMIT, WINDOW_MS);
+// In PostgreSQL: every server process and replica counts together.
+const signUps = new SharedRateLimiter("sign-up", SIGN_UP_LIMIT, WINDOW_MS);
+const guests = new SharedRateLimiter("guest", GUEST_LIMIT, WINDOW_MS);
 
 function tooMany(waitMs: number, what: string): ApiError {
   const seconds = retryAfterSeconds(waitMs);
@@ -23,13 +25,13 @@ function tooMany(waitMs: number, what: string): ApiError {
 }
 
 /** Counts one sign-up request from `ip` (successful or not); throws 429 with `Retry-After` over the limit. */
-export function enforceSignUpRateLimit(ip: string, now: number = Date.now()): void {
-  const waitMs = signUps.take(ip, now);
+export async function enforceSignUpRateLimit(ip: string, now: number = Date.now()): Promise<void> {
+  const waitMs = await signUps.take(ip, now);
   if (waitMs > 0) throw tooMany(waitMs, "sign-ups");
 }
 
 /** Counts one new guest session from `ip`; throws 429 with `Retry-After` over the limit. */
-export function enforceGuestRateLimit(ip: string, now: number = Date.now()): void {
-  const waitMs = guests.take(ip, now);
+export async function enforceGuestRateLimit(ip: string, now: number = Date.now()): Promise<void> {
+  const waitMs = await guests.take(ip, now);
   if (waitMs > 0) throw tooMany(waitMs, "guest sessions");
 }

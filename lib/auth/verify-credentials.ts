@@ -19,11 +19,11 @@ export async function verifyCredentials(input: unknown, client?: SignInClient): 
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  if (client && signInRetryAfterMs(email, client.ip) > 0) return null;
+  if (client && (await signInRetryAfterMs(email, client.ip)) > 0) return null;
   const user = await findAndVerify(email, password);
   if (client) {
-    if (user) recordSignInSuccess(email, client.ip);
-    else recordSignInFailure(email, client.ip);
+    if (user) await recordSignInSuccess(email, client.ip);
+    else await recordSignInFailure(email, client.ip);
   }
   return user;
 }

@@ -8,7 +8,7 @@ import { signUpSchema } from "@/lib/validations/auth";
 
 /** Creates an account; a guest signing up keeps their attempts. The client then signs in. Rate limited per address. */
 export const POST = publicRoute(undefined, async ({ request, user }) => {
-  enforceSignUpRateLimit(clientIp(request.headers));
+  await enforceSignUpRateLimit(clientIp(request.headers));
   const input = await readJson(request, signUpSchema);
   const guestId = user?.isGuest ? user.id : undefined;
   const created = await signUpUser({ ...input, guestId });
