@@ -18,7 +18,7 @@ export { INCIDENT_FAMILIES, INCIDENT_DIFFICULTIES, incidentScenarioId, isInciden
  * The engine version, stored with each attempt. Bump it whenever a change alters what an
  * existing (scenario, seed, actions) replays to, so old attempts can be told apart.
  */
-export const ENGINE_VERSION = "0.3.0";
+export const ENGINE_VERSION = "0.4.0";
 // 0.2.0: server-side field validation (unknown fields), StatefulSet/DaemonSet/Job/CronJob
 // controllers, generated incidents (`incident:<family>:<difficulty>` ids).
 

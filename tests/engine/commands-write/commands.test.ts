@@ -196,13 +196,40 @@ describe("scale and rollout", () => {
     expect(kubectl(c, "scale deployment web --replicas=1 --current-replicas=5").stderr).toBe("error: Expected replicas to be 5, was 3\n");
   });
 
-  it("rollout status while stuck, then exceeded deadline", () => {
+  it("rollout status watches on the virtual clock: a line per change, until done, the progress deadline, or --timeout", () => {
     const c = brokenWeb();
-    expect(kubectl(c, "rollout status deployment/web").stdout).toBe('Waiting for deployment "web" rollout to finish: 0 of 2 updated replicas are available...\n');
-    c.advanceBy(11 * 60_000);
-    const r = kubectl(c, "rollout status deploy web");
-    expect(r.stderr).toBe('error: deployment "web" exceeded its progress deadline\n');
-    expect(r.exitCode).toBe(1);
+    const waiting = 'Waiting for deployment "web" rollout to finish: 0 of 2 updated replicas are available...\n';
+    const start = c.now();
+    expect(kubectl(c, "rollout status deployment/web --watch=false")).toMatchObject({ stdout: waiting, stderr: "", exitCode: 0 });
+    expect(c.now()).toBe(start);
+    // Stuck: kubectl watches until the controller gives up at the progress deadline (600 s).
+    const stuck = kubectl(c, "rollout status deployment/web");
+    expect(stuck).toMatchObject({ stdout: waiting, stderr: 'error: deployment "web" exceeded its progress deadline\n', exitCode: 1, stdoutFirst: true });
+    expect(c.now() - start).toBeGreaterThan(0);
+    expect(c.now() - start).toBeLessThanOrEqual(600_000);
+    const atDeadline = c.now();
+    expect(kubectl(c, "rollout status deploy web").stderr).toBe('error: deployment "web" exceeded its progress deadline\n');
+    expect(c.now()).toBe(atDeadline);
+    // Fixed: the new ReplicaSet comes up pod by pod, and the watch ends when it is done.
+    kubectl(c, "set image deployment/web app=nginx:1.26");
+    const fixed = kubectl(c, "rollout status deployment/web");
+    expect(fixed.exitCode).toBe(0);
+    const lines = fixed.stdout.trimEnd().split("\n");
+    expect(lines.at(-1)).toBe('deployment "web" successfully rolled out');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^Waiting for deployment "web" rollout to finish: /);
+    expect(deployment(c).status?.updatedReplicas).toBe(2);
+    expect(deployment(c).status?.availableReplicas).toBe(2);
+    // --timeout ends the watch with kubectl's error, the clock exactly that much later.
+    kubectl(c, "set image deployment/web app=nginx:0.0-missing");
+    const before = c.now();
+    expect(kubectl(c, "rollout status deployment/web --timeout=20s")).toMatchObject({ stderr: "error: timed out waiting for the condition\n", exitCode: 1 });
+    expect(c.now() - before).toBe(20_000);
+    // One object only; a type alone selects every object of it.
+    kubectl(c, "create deployment other --image=nginx:1.26");
+    expect(kubectl(c, "rollout status deployment").stderr).toBe("error: rollout status is only supported on individual resources and resource collections - 2 resources were found\n");
+    expect(kubectl(c, "rollout status deployment -l app=other").stdout).toMatch(/deployment "other" successfully rolled out\n$/);
+    expect(kubectl(c, "rollout status deployment/web --revision=-1").stderr).toBe("error: revision must be a positive integer: -1\n");
   });
 
   it("history with --record, undo, restart, pause and resume", () => {

@@ -177,7 +177,7 @@ statefulsets          sts          apps/v1      true         StatefulSet
     k(cluster, "set image sts/web nginx=nginx:9.9-missing");
     cluster.advanceBy(60_000);
     expect(podRevisions(cluster, "web-")).toEqual(["web-0 Running web-64bf787f5f", "web-1 Pending web-679c755964"]);
-    expect(k(cluster, "rollout status sts/web")).toBe("Waiting for 1 pods to be ready...\n");
+    expect(k(cluster, "rollout status sts/web --watch=false")).toBe("Waiting for 1 pods to be ready...\n");
     expect(k(cluster, "rollout undo sts/web")).toBe("statefulset.apps/web rolled back\n");
     cluster.advanceBy(60_000);
     // As on a real cluster (the "forced rollback" caveat): OrderedReady waits on the broken pod.

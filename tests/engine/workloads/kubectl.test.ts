@@ -157,13 +157,13 @@ describe("rollout for StatefulSets and DaemonSets", () => {
     expect(k(cluster, "rollout", "status", "sts/cache")).toEqual({ stdout: "partitioned roll out complete: 2 new pods have been updated...\n", stderr: "", exitCode: 0 });
     expect(k(cluster, "rollout", "status", "ds/agent").stdout).toBe('daemon set "agent" successfully rolled out\n');
     expect(k(cluster, "rollout", "restart", "sts/cache").stdout).toBe("statefulset.apps/cache restarted\n");
-    expect(k(cluster, "rollout", "status", "sts/cache").stdout).toBe("Waiting for 1 pods to be ready...\n");
+    expect(k(cluster, "rollout", "status", "sts/cache", "--watch=false").stdout).toBe("Waiting for 1 pods to be ready...\n");
     cluster.advanceBy(120_000);
     expect(k(cluster, "rollout", "status", "sts/cache").stdout).toBe("partitioned roll out complete: 2 new pods have been updated...\n");
     const pods = cluster.store.list<Pod>("Pod", "shop").filter((p) => p.metadata.name.startsWith("cache-"));
     expect(pods.every((p) => p.spec.containers && p.metadata.annotations?.["kubectl.kubernetes.io/restartedAt"])).toBe(true);
     expect(k(cluster, "rollout", "restart", "ds/agent").stdout).toBe("daemonset.apps/agent restarted\n");
-    expect(k(cluster, "rollout", "status", "ds/agent").stdout).toMatch(/^Waiting for daemon set "agent" rollout to finish: 0 out of 2 new pods have been updated\.\.\.\n$/);
+    expect(k(cluster, "rollout", "status", "ds/agent", "-w=false").stdout).toMatch(/^Waiting for daemon set "agent" rollout to finish: 0 out of 2 new pods have been updated\.\.\.\n$/);
     cluster.advanceBy(120_000);
     expect(k(cluster, "rollout", "status", "ds/agent").stdout).toBe('daemon set "agent" successfully rolled out\n');
   });

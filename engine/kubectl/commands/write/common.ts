@@ -185,6 +185,8 @@ export type Targets = { ok: true; objects: KObject[]; errors: string[]; single: 
 export interface TargetOptions {
   /** Whether `-l`/`--all` may stand in for names. */
   selectors?: boolean;
+  /** Whether a resource type without names selects every object of it (the builder's `ResourceTypeOrNameArgs(true, …)`, as the rollout commands call it). */
+  typeSelectsAll?: boolean;
   /** The error text when nothing names a resource at all. */
   noResources?: string;
   /** Only the first positionals are resources; the rest are pairs (`KEY=VALUE`), given back to the caller. */
@@ -240,7 +242,7 @@ export function resolveTargets(ctx: CommandContext, args: ParsedArgs, options: T
   const objects: KObject[] = [];
   const errors: string[] = [];
   const namedAny = parsed.requests.some((r) => r.names.length > 0);
-  if (!namedAny && !(options.selectors && (selector !== "" || all))) {
+  if (!namedAny && !options.typeSelectsAll && !(options.selectors && (selector !== "" || all))) {
     return { ok: false, error: "error: resource(s) were provided, but no name was specified\n" };
   }
   if (namedAny && (selector !== "" || all) && options.selectors) {

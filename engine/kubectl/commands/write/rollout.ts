@@ -2,26 +2,30 @@
  * `kubectl rollout status|history|undo|restart|pause|resume` for Deployments, and status,
  * history and undo for StatefulSets and DaemonSets (through their ControllerRevisions).
  *
- * `rollout status` cannot wait: virtual time does not move while a command runs, so it
- * prints the line kubectl would print for the rollout as it stands now (as with
- * `--watch=false`) and exits 0, or 1 when the progress deadline was exceeded.
+ * `rollout status` watches on the virtual clock, as `kubectl wait` does: it prints the status
+ * line for the object as it stands, then again each time the object changes, until the
+ * rollout is done, fails (a Deployment past its progress deadline), `--timeout` passes, or
+ * the object is deleted; the cluster's clock stays where the watch ended. `--watch=false`
+ * prints the line once.
  */
 import type { DaemonSet, Deployment, KObject, PodTemplateSpec, ReplicaSet, StatefulSet } from "../../../model/types";
 import { rfc3339 } from "../../../runtime/clock";
 import type { CommandContext, CommandResult, ParsedArgs } from "../../command";
-import { flagInt } from "../../args";
+import { flagBool, flagInt } from "../../args";
 import { rollbackDeployment } from "../../../controllers/deployment/rollback";
 import { formatRows } from "../../printers/tabwriter";
 import { resourceWithGroup } from "../../errors";
 import { CHANGE_CAUSE_ANNOTATION, dryRunOf, dryRunSuffix, nameRef, outputOf, printWritten, resolveTargets, result, writeCommand } from "./common";
 import { patchMutation } from "./mutate";
-import { daemonSetRolloutStatus, statefulSetRolloutStatus } from "./rollout-status-viewers";
+import { MAX_VIRTUAL_WAIT_MS } from "../wait/wait-command";
+import { waitUntil } from "../wait/wait-clock";
+import { daemonSetRolloutStatus, statefulSetRolloutStatus, type RolloutStatusLine } from "./rollout-status-viewers";
 import { hasRevisionHistory, printTemplate, revisionHistory, rollbackToRevision, type RolloutRevision } from "./rollout-revisions";
 
 const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
 
 function targetsOrError(ctx: CommandContext, args: ParsedArgs) {
-  return resolveTargets(ctx, args, { noResources: "error: required resource not specified\n" });
+  return resolveTargets(ctx, args, { typeSelectsAll: true, noResources: "error: required resource not specified\n" });
 }
 
 /** The status line of a Deployment's rollout (kubectl's `DeploymentStatusViewer`). */
@@ -49,27 +53,53 @@ function noViewer(obj: KObject, what: string): string {
   return `error: no ${what} has been implemented for ${obj.kind}\n`;
 }
 
+/** The status viewer of a kind (kubectl's `StatusViewerFor`), or undefined when it has none. */
+function statusViewerOf(kind: string, revision: number): ((obj: KObject) => RolloutStatusLine) | undefined {
+  if (kind === "Deployment") return (obj) => deploymentRolloutStatus(obj as Deployment, revision);
+  if (kind === "StatefulSet") return (obj) => statefulSetRolloutStatus(obj as StatefulSet);
+  if (kind === "DaemonSet") return (obj) => daemonSetRolloutStatus(obj as DaemonSet);
+  return undefined;
+}
+
 function runStatus(ctx: CommandContext, args: ParsedArgs): CommandResult {
+  const revision = flagInt(args.flags, "revision", 0);
+  if (revision < 0) return result("", `error: revision must be a positive integer: ${revision}\n`);
   const targets = targetsOrError(ctx, args);
   if (!targets.ok) return result("", targets.error);
-  let stdout = "";
-  let stderr = "";
-  for (const obj of targets.objects) {
-    if (obj.kind === "StatefulSet" || obj.kind === "DaemonSet") {
-      const v = obj.kind === "StatefulSet" ? statefulSetRolloutStatus(obj as StatefulSet) : daemonSetRolloutStatus(obj as DaemonSet);
-      if (v.error) stderr += v.error;
-      else stdout += v.line;
-      continue;
-    }
-    if (obj.kind !== "Deployment") {
-      stderr += noViewer(obj, "status viewer");
-      continue;
-    }
-    const s = deploymentRolloutStatus(obj as Deployment, flagInt(args.flags, "revision", 0));
-    if (s.error) stderr += s.error;
-    else stdout += s.line;
+  if (targets.errors.length > 0) return result("", targets.errors.join(""));
+  if (targets.objects.length !== 1) {
+    return result("", `error: rollout status is only supported on individual resources and resource collections - ${targets.objects.length} resources were found\n`);
   }
-  return result(stdout, stderr + targets.errors.join(""));
+  const target = targets.objects[0];
+  const viewer = statusViewerOf(target.kind, revision);
+  if (!viewer) return result("", noViewer(target, "status viewer"));
+
+  // The watch: the object as listed, then each change of it (a new resourceVersion).
+  const watch = flagBool(args.flags, "watch", true);
+  const timeoutMs = flagInt(args.flags, "timeout", 0);
+  const deadlineMs = ctx.cluster.now() + (timeoutMs > 0 ? Math.min(timeoutMs, MAX_VIRTUAL_WAIT_MS) : MAX_VIRTUAL_WAIT_MS);
+  const { kind, namespace, name } = { kind: target.kind, namespace: target.metadata.namespace, name: target.metadata.name };
+  let stdout = "";
+  let error: string | undefined;
+  let seen: string | undefined;
+  const event = (): boolean => {
+    const obj = ctx.cluster.store.get(kind, namespace, name);
+    if (!obj) {
+      error = "error: object has been deleted\n";
+      return true;
+    }
+    if (obj.metadata.resourceVersion === seen) return false;
+    seen = obj.metadata.resourceVersion;
+    const status = viewer(obj);
+    if (status.error) {
+      error = status.error;
+      return true;
+    }
+    stdout += status.line;
+    return status.done || !watch;
+  };
+  if (!waitUntil(ctx.cluster, deadlineMs, event)) error = "error: timed out waiting for the condition\n";
+  return error ? { stdout, stderr: error, exitCode: 1, stdoutFirst: true } : { stdout, stderr: "", exitCode: 0 };
 }
 
 function ownedReplicaSets(ctx: CommandContext, d: KObject): ReplicaSet[] {
@@ -167,7 +197,7 @@ function runRestart(ctx: CommandContext, args: ParsedArgs): CommandResult {
   if (!dry.ok) return result("", dry.error);
   const out = outputOf(args);
   if (!out.ok) return result("", out.error);
-  const targets = resolveTargets(ctx, args, { selectors: true, noResources: "error: required resource not specified\n" });
+  const targets = resolveTargets(ctx, args, { selectors: true, typeSelectsAll: true, noResources: "error: required resource not specified\n" });
   if (!targets.ok) return result("", targets.error);
   let stdout = "";
   let stderr = "";
@@ -206,7 +236,7 @@ function runPauseResume(pause: boolean) {
   return (ctx: CommandContext, args: ParsedArgs): CommandResult => {
     const out = outputOf(args);
     if (!out.ok) return result("", out.error);
-    const targets = resolveTargets(ctx, args, { selectors: true, noResources: "error: required resource not specified\n" });
+    const targets = resolveTargets(ctx, args, { selectors: true, typeSelectsAll: true, noResources: "error: required resource not specified\n" });
     if (!targets.ok) return result("", targets.error);
     let stdout = "";
     let stderr = "";
