@@ -174,6 +174,16 @@ function serverActionLatencies(logFile: string, fromMs: number, toMs: number): n
   return out.sort((a, b) => a - b);
 }
 
+/** How many server processes answered requests (the distinct pids of the request log). */
+function serverProcesses(logFile: string): number {
+  const pids = new Set<number>();
+  for (const line of fs.readFileSync(logFile, "utf8").split("\n")) {
+    const m = /^\{"time":"[^"]*","level":"\w+","pid":(\d+),/.exec(line);
+    if (m) pids.add(Number(m[1]));
+  }
+  return pids.size;
+}
+
 function fmt(ms: number): string {
   return Number.isFinite(ms) ? (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1)) : "–";
 }
@@ -243,8 +253,9 @@ async function main(scratch: Scratch): Promise<void> {
       "## Load: a class arriving at once (`npm run loadtest`)",
       "",
       `Command: \`npm run loadtest\` (\`tsx tests/load/loadtest.ts\`, levels ${LEVELS.join(" → ")}, ${LEVEL_S} s each). It starts the production ` +
-        "server through `lib/server/start.ts` (embedded PostgreSQL 18 in a fresh temporary `DATA_DIR`, migrations, `next start`) on a loopback " +
-        "port. Each simulated learner signs in as a guest, starts an attempt (scenarios spread over the catalogue) and then acts every " +
+        "server through `lib/server/start.ts` (embedded PostgreSQL 18 in a fresh temporary `DATA_DIR`, migrations, `next start` in " +
+        `${serverProcesses(server!.logFile)} processes, \`WEB_CONCURRENCY\`'s default here) on a loopback ` +
+        "port. Each simulated learner, like a browser, keeps its own keep-alive connection, signs in as a guest, starts an attempt (scenarios spread over the catalogue) and then acts every " +
         `${THINK_MIN / 1000}–${THINK_MAX / 1000} s: kubectl commands (get pods, describe pod, get events, logs, get deploy -o wide), a \`check\` every ~12th ` +
         "action, a `hint` every ~20th. Learners join at each level and the earlier ones keep going. A round trip is timed in the client, from " +
         "sending `POST /api/attempts/<id>/actions` to having read the whole answer (session, JSON, engine, and the PostgreSQL transaction that " +
