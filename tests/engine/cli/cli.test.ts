@@ -36,6 +36,13 @@ describe("crashcourse CLI", () => {
     }, 120_000);
   }
 
+  it("stops quietly when its reader closes the pipe early (`… | head -1`)", () => {
+    const r = spawnSync("sh", ["-c", `yes 'kubectl get pods -A' | head -200 | "${process.execPath}" ${BIN.join(" ")} play image-pull-repo-typo | head -1`], { encoding: "utf8", timeout: 120_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^NAMESPACE\s+NAME\s+READY/);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+  }, 120_000);
+
   it("doing nothing fails the grade, and an unknown scenario is a clear error", () => {
     const idle = cli(["play", "crash-oomkilled", "--json"], "");
     expect(JSON.parse(idle.stdout.trim()).grade.passed).toBe(false);
