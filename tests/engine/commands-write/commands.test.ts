@@ -24,6 +24,21 @@ describe("apply / create / replace -f -", () => {
     expect(kubectl(c, "apply -f - --dry-run=bogus", webManifest()).stderr).toBe('error: Invalid dry-run value (bogus). Must be "none", "server", or "client".\n');
   });
 
+  it("--server-side: sends the object as it is, merges it into the live one, prints serverside-applied", () => {
+    const c = makeCluster();
+    const cm = (data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n${data}`;
+    expect(kubectl(c, "apply --server-side -f -", cm("  a: one\n"))).toMatchObject({ stdout: "configmap/settings serverside-applied\n", exitCode: 0 });
+    const created = c.store.get<ConfigMap>("ConfigMap", "default", "settings")!;
+    expect(created.metadata.annotations?.["kubectl.kubernetes.io/last-applied-configuration"]).toBeUndefined();
+    expect(kubectl(c, "apply --server-side -f -", cm("  b: two\n")).stdout).toBe("configmap/settings serverside-applied\n");
+    expect(c.store.get<ConfigMap>("ConfigMap", "default", "settings")!.data).toEqual({ a: "one", b: "two" });
+    expect(kubectl(c, "apply --server-side --dry-run=server -f -", cm("  c: three\n")).stdout).toBe("configmap/settings serverside-applied (server dry run)\n");
+    expect(c.store.get<ConfigMap>("ConfigMap", "default", "settings")!.data).toEqual({ a: "one", b: "two" });
+    expect(kubectl(c, "apply --server-side --dry-run=client -f -", cm("")).stderr).toBe("error: --dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)\n");
+    expect(kubectl(c, "apply --force-conflicts -f -", cm("")).stderr).toBe("error: --force-conflicts only works with --server-side\n");
+    expect(kubectl(c, "apply --server-side --force -f -", cm("")).stderr).toBe("error: --force cannot be used with --server-side\n");
+  });
+
   it("handles several documents and kind: List", () => {
     const c = makeCluster();
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: v\n---\napiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: b\n`;

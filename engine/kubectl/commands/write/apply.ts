@@ -2,10 +2,16 @@
  * `kubectl apply -f -`: client-side apply. New objects are created with the
  * `kubectl.kubernetes.io/last-applied-configuration` annotation; existing ones get the
  * three-way strategic merge patch of last-applied vs new configuration vs live object.
+ *
+ * `--server-side`: the object is sent as it is (no annotation) and merged into the live one
+ * by the server, printed `serverside-applied`. The simulation keeps no managedFields, so it
+ * neither reports conflicts with other field managers nor removes fields an earlier apply
+ * set and this one leaves out.
  */
 import type { KObject } from "../../../model/types";
 import { kindInfo } from "../../../model/kinds";
 import type { CommandContext, CommandResult, ParsedArgs } from "../../command";
+import { flagBool } from "../../args";
 import { goJsonCompact } from "../../printers/go-json";
 import { apiCreate, apiPatch, formatFailure, type DryRun } from "../../manifests/api-server";
 import { applyStrategicMergePatch, createThreeWayMergePatch, deepClone, patchSchemaFor, PatchError, type JsonObject } from "../../patch";
@@ -35,6 +41,19 @@ function lastAppliedOf(live: KObject): JsonObject | null {
   } catch {
     return null;
   }
+}
+
+/** Server-side apply of one object (see the file comment for what it leaves out). */
+function applyServerSide(ctx: CommandContext, obj: KObject, dryRun: DryRun, validation: FieldValidation): { obj?: KObject; operation?: string; stderr: string } {
+  const info = kindInfo(obj.kind);
+  // kubectl sends every object as an apply patch (client-go refuses a nameless one), and names its errors after that.
+  if (!obj.metadata.name) return { stderr: `error: error when serverside-apply "STDIN": resource name may not be empty\n` };
+  const live = ctx.cluster.store.get(obj.kind, info.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name);
+  const written = live
+    ? apiPatch(ctx.cluster, obj.kind, obj.metadata.namespace, obj.metadata.name, "strategic", obj as unknown as JsonObject, dryRun, validation)
+    : apiCreate(ctx.cluster, obj, dryRun, validation);
+  if (!written.ok) return { stderr: formatFailure(written.failure, { verb: "serverside-apply", source: "STDIN" }) };
+  return { obj: written.obj, operation: "serverside-applied", stderr: warningLines(written.warnings) };
 }
 
 /** Applies one object; returns the line printed (or the object) and any error/warning text. */
@@ -82,6 +101,10 @@ function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
   if (!out.ok) return result("", out.error);
   const validate = validationOf(args);
   if (!validate.ok) return result("", validate.error);
+  const serverSide = flagBool(args.flags, "server-side");
+  if (flagBool(args.flags, "force-conflicts") && !serverSide) return result("", "error: --force-conflicts only works with --server-side\n");
+  if (serverSide && dry.dryRun === "client") return result("", "error: --dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)\n");
+  if (serverSide && flagBool(args.flags, "force")) return result("", "error: --force cannot be used with --server-side\n");
   const read = stdinObjects(ctx, args, "apply");
   if (!read.ok) return result("", read.error);
   let stdout = "";
@@ -89,7 +112,7 @@ function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
   let failed = read.errors.length > 0;
   for (const obj of read.objects) {
     recordChangeCause(obj, ["apply"], args);
-    const r = applyOne(ctx, obj, dry.dryRun, validate.validation);
+    const r = serverSide ? applyServerSide(ctx, obj, dry.dryRun, validate.validation) : applyOne(ctx, obj, dry.dryRun, validate.validation);
     if (r.obj && r.operation) stdout += printWritten([r.obj], r.operation, out.output, dry.dryRun);
     if (r.stderr) {
       stderr += ensureNewline(r.stderr);
