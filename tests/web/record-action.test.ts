@@ -131,6 +131,19 @@ describe("recordAction", () => {
     expect([counted.commandCount, counted.hintCount]).toEqual([5, 1]);
   });
 
+  it("completes from a session brought up to date when another process stored actions since", async () => {
+    const { user, attempt } = await newAttempt(12);
+    const act = (line: string, clientMs: number) => recordAction({ attemptId: attempt.id, userId: user.id, action: { type: "command", line, clientMs } });
+    await act("kubectl get pods", 1_000);
+    const stale = sessionCache.take(attempt.id)!;
+    await act("kubectl create deployment zz-late --image=nginx:1.27", 2_000); // on "another process"
+    sessionCache.clear();
+    sessionCache.put(attempt.id, stale);
+    expect(await completeCommand({ attemptId: attempt.id, userId: user.id, line: "kubectl get deployment zz" })).toContain("zz-late");
+    expect(sessionCache.peek(attempt.id)?.seq).toBe(2);
+    expect((await act("kubectl get deployment zz-late -o name", 3_000)).output).toBe("deployment.apps/zz-late\n");
+  });
+
   it("answers 404 to a stranger even while the owner's session is cached, and the owner carries on", async () => {
     const { user, attempt } = await newAttempt();
     await recordAction({ attemptId: attempt.id, userId: user.id, action: { type: "command", line: "kubectl get pods", clientMs: 1_000 } });
