@@ -82,9 +82,28 @@ export function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean
   return templateKeyIgnoringHash(a) === templateKeyIgnoringHash(b);
 }
 
-/** `controller.ComputeHash`: the safe-encoded FNV-32a of the template and the collision count. */
-export function computePodTemplateHash(template: PodTemplateSpec, collisionCount?: number): string {
-  let text = templateKeyIgnoringHash(template);
+/**
+ * Records the comparison key of a just-created object's template when it is already known (a
+ * ReplicaSet made from its Deployment's template plus the hash label has the Deployment's key),
+ * so that its first comparison does not serialise the template again.
+ */
+export function rememberTemplateKey(obj: KObject & { spec: { template: PodTemplateSpec } }, key: string): void {
+  const generation = obj.metadata.generation;
+  if (generation !== undefined) keyCache.set(obj, { template: obj.spec.template, generation, key });
+}
+
+function hashOfKey(key: string, collisionCount?: number): string {
+  let text = key;
   if (collisionCount !== undefined && collisionCount !== null) text += String(collisionCount);
   return safeEncode(fnv1a32(text));
+}
+
+/** `controller.ComputeHash`: the safe-encoded FNV-32a of the template and the collision count. */
+export function computePodTemplateHash(template: PodTemplateSpec, collisionCount?: number): string {
+  return hashOfKey(templateKeyIgnoringHash(template), collisionCount);
+}
+
+/** {@link computePodTemplateHash} of a Deployment's template, through its cached key ({@link templateKeyOf}). */
+export function podTemplateHashOf(obj: KObject & { spec: { template: PodTemplateSpec } }, collisionCount?: number): string {
+  return hashOfKey(templateKeyOf(obj), collisionCount);
 }
