@@ -17,16 +17,22 @@ export class VirtualClock {
 }
 
 const formatted = new Map<number, string>();
+/** The last second formatted and its text: most calls repeat the instant being reconciled. */
+let lastSec = NaN;
+let lastText = "";
 
 /** RFC 3339 with second precision, as the API server writes timestamps (`2026-03-02T09:14:05Z`). Memoised per second. */
 export function rfc3339(ms: number): string {
   const sec = Math.floor(ms / 1000);
+  if (sec === lastSec) return lastText;
   let s = formatted.get(sec);
   if (s === undefined) {
     if (formatted.size >= 50_000) formatted.clear();
     s = new Date(sec * 1000).toISOString().replace(".000Z", "Z");
     formatted.set(sec, s);
   }
+  lastSec = sec;
+  lastText = s;
   return s;
 }
 

@@ -27,7 +27,7 @@ export class EventRecorder {
   /** Records (or aggregates) one event about `obj`. `fieldPath` names a container (`spec.containers{app}`). */
   record(obj: KObject, type: "Normal" | "Warning", reason: string, message: string, source: EventSource, fieldPath?: string): Event {
     const ns = obj.metadata.namespace ?? "default";
-    const k = [obj.metadata.uid, reason, message, source.component, source.host ?? "", fieldPath ?? "", type].join("\u0000");
+    const k = `${obj.metadata.uid ?? ""}\u0000${reason}\u0000${message}\u0000${source.component}\u0000${source.host ?? ""}\u0000${fieldPath ?? ""}\u0000${type}`;
     const ts = rfc3339(this.now());
     const existing = this.index.get(k);
     if (existing && this.store.get("Event", existing.metadata.namespace, existing.metadata.name) === existing) {

@@ -3,10 +3,6 @@ import { kindInfo } from "../model/kinds";
 import { rfc3339 } from "./clock";
 import type { Random } from "./random";
 
-function key(namespace: string | undefined, name: string): string {
-  return namespace ? `${namespace}/${name}` : name;
-}
-
 /** Whether a kind is namespaced, by the kind's exact spelling (memoised: the store asks on every read). */
 const namespacedByKind = new Map<string, boolean>();
 function isNamespaced(kind: string): boolean {
@@ -24,7 +20,13 @@ function isNamespaced(kind: string): boolean {
  * It knows nothing about controllers or kubectl.
  */
 export class ObjectStore {
-  private readonly byKind = new Map<string, Map<string, KObject>>();
+  /**
+   * Objects by kind, then namespace ("" for cluster-scoped kinds), then name: lookups reuse
+   * the objects' own strings, whose hashes V8 keeps, instead of building a key per read.
+   */
+  private readonly byKind = new Map<string, Map<string, Map<string, KObject>>>();
+  /** How many objects each kind holds. */
+  private readonly counts = new Map<string, number>();
   private resourceVersion: number;
   /** Increases on every write; the runner uses it to detect a fixpoint. */
   version = 0;
@@ -45,13 +47,27 @@ export class ObjectStore {
     this.resourceVersion = firstResourceVersion;
   }
 
-  private bucket(kind: string): Map<string, KObject> {
+  /** The names → objects map of a kind in one namespace ("" for cluster-scoped kinds), created on first use. */
+  private bucket(kind: string, namespace: string): Map<string, KObject> {
     let b = this.byKind.get(kind);
     if (!b) {
       b = new Map();
       this.byKind.set(kind, b);
     }
-    return b;
+    let names = b.get(namespace);
+    if (!names) {
+      names = new Map();
+      b.set(namespace, names);
+    }
+    return names;
+  }
+
+  /** Stores `obj` under its namespace and name (replacing whatever was there). */
+  private put(obj: KObject, namespace: string | undefined): void {
+    const names = this.bucket(obj.kind, namespace ?? "");
+    const had = names.has(obj.metadata.name);
+    names.set(obj.metadata.name, obj);
+    if (!had) this.counts.set(obj.kind, (this.counts.get(obj.kind) ?? 0) + 1);
   }
 
   /**
@@ -88,8 +104,9 @@ export class ObjectStore {
 
   /** One object, or undefined. */
   get<T extends KObject = KObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
-    const k = isNamespaced(kind) && namespace ? `${namespace}/${name}` : name;
-    return this.byKind.get(kind)?.get(k) as T | undefined;
+    const b = this.byKind.get(kind);
+    if (b === undefined) return undefined;
+    return b.get(namespace && isNamespaced(kind) ? namespace : "")?.get(name) as T | undefined;
   }
 
   /** Objects of a kind, in one namespace or all (undefined), ordered by namespace then name as the API lists them. */
@@ -98,7 +115,9 @@ export class ObjectStore {
     if (!b) return [];
     let sorted = this.sortedByKind.get(kind);
     if (!sorted) {
-      sorted = [...b.values()].sort(compareObjects);
+      sorted = [];
+      for (const names of b.values()) for (const o of names.values()) sorted.push(o);
+      sorted.sort(compareObjects);
       this.sortedByKind.set(kind, sorted);
     }
     if (namespace === undefined) return sorted.slice() as T[];
@@ -111,13 +130,13 @@ export class ObjectStore {
   some<T extends KObject = KObject>(kind: string, predicate: (obj: T) => boolean): boolean {
     const b = this.byKind.get(kind);
     if (!b) return false;
-    for (const o of b.values()) if (predicate(o as T)) return true;
+    for (const names of b.values()) for (const o of names.values()) if (predicate(o as T)) return true;
     return false;
   }
 
   /** How many objects of a kind the store holds (all namespaces). */
   count(kind: string): number {
-    return this.byKind.get(kind)?.size ?? 0;
+    return this.counts.get(kind) ?? 0;
   }
 
   /** True when an object with this kind, namespace and name exists. */
@@ -145,7 +164,7 @@ export class ObjectStore {
     if (obj.spec !== undefined && meta.generation === undefined) meta.generation = 1;
     this.bump(obj);
     this.bumpStructure(obj.kind);
-    this.bucket(obj.kind).set(key(meta.namespace, meta.name), obj);
+    this.put(obj, meta.namespace);
     this.sortedByKind.delete(obj.kind);
     return obj;
   }
@@ -165,7 +184,7 @@ export class ObjectStore {
     if (current.status !== undefined && next.status === undefined) next.status = current.status;
     this.bump(next);
     this.bumpStructure(next.kind);
-    this.bucket(next.kind).set(key(current.metadata.namespace, next.metadata.name), next);
+    this.put(next, current.metadata.namespace);
     this.sortedByKind.delete(next.kind);
     return next;
   }
@@ -181,11 +200,11 @@ export class ObjectStore {
 
   /** Removes an object at once (after any graceful period the caller modelled). Returns it, or undefined. */
   remove(kind: string, namespace: string | undefined, name: string): KObject | undefined {
-    const ns = isNamespaced(kind) ? namespace : undefined;
-    const b = this.byKind.get(kind);
-    const obj = b?.get(key(ns, name));
-    if (!obj || !b) return undefined;
-    b.delete(key(ns, name));
+    const names = this.byKind.get(kind)?.get(namespace && isNamespaced(kind) ? namespace : "");
+    const obj = names?.get(name);
+    if (!obj || !names) return undefined;
+    names.delete(name);
+    this.counts.set(kind, this.counts.get(kind)! - 1);
     this.sortedByKind.delete(kind);
     this.version++;
     this.bumpStructure(kind);
