@@ -16,8 +16,30 @@ export interface EnvEntry {
   value: string;
 }
 
+/**
+ * Service link variables by store, while its Services are unchanged (their kind version), then
+ * by namespace and whether links are enabled: every container start and config check asks.
+ */
+const serviceLinksByStore = new WeakMap<ObjectStore, { version: number; byKey: Map<string, readonly EnvEntry[]> }>();
+
 /** Service link variables (`WEB_SERVICE_HOST`, `WEB_PORT_80_TCP_ADDR`…) for the Services of a namespace. */
-export function serviceLinkEnv(store: ObjectStore, namespace: string, enableServiceLinks: boolean): EnvEntry[] {
+export function serviceLinkEnv(store: ObjectStore, namespace: string, enableServiceLinks: boolean): readonly EnvEntry[] {
+  const version = store.kindVersion("Service");
+  let cache = serviceLinksByStore.get(store);
+  if (!cache || cache.version !== version) {
+    cache = { version, byKey: new Map() };
+    serviceLinksByStore.set(store, cache);
+  }
+  const key = `${enableServiceLinks ? 1 : 0}${namespace}`;
+  let env = cache.byKey.get(key);
+  if (env === undefined) {
+    env = Object.freeze(serviceLinkEnvUncached(store, namespace, enableServiceLinks).map((e) => Object.freeze(e)));
+    cache.byKey.set(key, env);
+  }
+  return env;
+}
+
+function serviceLinkEnvUncached(store: ObjectStore, namespace: string, enableServiceLinks: boolean): EnvEntry[] {
   const services: Service[] = [];
   const master = store.get<Service>("Service", "default", "kubernetes");
   if (enableServiceLinks) for (const s of store.list<Service>("Service", namespace)) if (s.metadata.name !== "kubernetes" || namespace !== "default") services.push(s);
