@@ -6,7 +6,6 @@
  * without a selector keep whatever Endpoints the user wrote.
  */
 import type { EndpointAddress, EndpointSubset, Endpoints, Pod, Service, ServicePort } from "../../model/types";
-import { matchesMap } from "../../model/labels";
 import { rfc3339, parseTime } from "../../runtime/clock";
 import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
@@ -112,7 +111,8 @@ function endpointsLabels(svc: Service): Record<string, string> | undefined {
  * pass would write nothing.
  */
 interface SeenService {
-  svc: string;
+  svcUid: string | undefined;
+  svcVersion: string | undefined;
   endpoints: string;
   uids: string[];
   versions: (string | undefined)[];
@@ -120,7 +120,8 @@ interface SeenService {
 
 function seenOf(svc: Service, selected: readonly Pod[], ep: Endpoints | undefined): SeenService {
   return {
-    svc: `${svc.metadata.uid}@${svc.metadata.resourceVersion}`,
+    svcUid: svc.metadata.uid,
+    svcVersion: svc.metadata.resourceVersion,
     endpoints: ep ? (ep.metadata.resourceVersion ?? "") : "-",
     uids: selected.map((p) => p.metadata.uid!),
     versions: selected.map((p) => p.metadata.resourceVersion),
@@ -130,12 +131,30 @@ function seenOf(svc: Service, selected: readonly Pod[], ep: Endpoints | undefine
 function unchangedSince(last: SeenService | undefined, svc: Service, selected: readonly Pod[], ep: Endpoints | undefined): boolean {
   if (!last || last.uids.length !== selected.length) return false;
   if (last.endpoints !== (ep ? (ep.metadata.resourceVersion ?? "") : "-")) return false;
-  if (last.svc !== `${svc.metadata.uid}@${svc.metadata.resourceVersion}`) return false;
+  if (last.svcUid !== svc.metadata.uid || last.svcVersion !== svc.metadata.resourceVersion) return false;
   for (let i = 0; i < selected.length; i++) {
     const m = selected[i].metadata;
     if (last.uids[i] !== m.uid || last.versions[i] !== m.resourceVersion) return false;
   }
   return true;
+}
+
+/** The pods whose labels hold every pair of a (non-empty) selector map, as `matchesMap` decides. */
+function selectPods(pods: readonly Pod[], selector: Record<string, string>): Pod[] {
+  const keys = Object.keys(selector);
+  const out: Pod[] = [];
+  for (const p of pods) {
+    const labels = p.metadata.labels;
+    let match = true;
+    for (const k of keys) {
+      if (labels?.[k] !== selector[k]) {
+        match = false;
+        break;
+      }
+    }
+    if (match) out.push(p);
+  }
+  return out;
 }
 
 /** The endpoints controller. */
@@ -156,7 +175,7 @@ export const endpointsController = skipWhenUnchanged(
       seen.add(key);
       let pods = podsByNamespace.get(ns);
       if (!pods) podsByNamespace.set(ns, (pods = ctx.store.list<Pod>("Pod", ns)));
-      const selected = pods.filter((p) => matchesMap(p.metadata.labels, selector));
+      const selected = selectPods(pods, selector);
       const existing = ctx.store.get<Endpoints>("Endpoints", ns, svc.metadata.name);
       managed[key] = svc.metadata.uid!;
       // The Endpoints are a function of the Service, its selected pods and the Endpoints as
