@@ -1,6 +1,6 @@
 import type { Node, Pod } from "../../model/types";
 import type { Controller, ControllerContext } from "../../runtime/controller";
-import { KUBELET, trackedPods, type PodRuntime } from "./state";
+import { KUBELET, podStateKey, trackedPods, type PodRuntime } from "./state";
 import { forgetPod, syncPod } from "./sync-pod";
 
 /** Kinds whose changes can change what the kubelet does for a pod (config, network, nodes). */
@@ -89,7 +89,7 @@ function nextListenerChange(ctx: ControllerContext, lookup: (uid: string) => Pod
 export const kubeletController: Controller = {
   name: KUBELET,
   reconcile(ctx: ControllerContext): void {
-    const lookup = (uid: string) => ctx.state<PodRuntime | undefined>(KUBELET, `pod/${uid}`, none);
+    const lookup = (uid: string) => ctx.state<PodRuntime | undefined>(KUBELET, podStateKey(uid), none);
     const seen = ctx.state<Record<string, SeenPod>>(KUBELET, "seen", () => ({}));
     let inputs = 0;
     for (const k of INPUT_KINDS) inputs += ctx.store.kindVersion(k);

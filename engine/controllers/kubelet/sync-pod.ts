@@ -4,7 +4,7 @@ import { fnv1a32 } from "../../runtime/random";
 import { volumeProblems } from "../../world/container-config";
 import { recordAt } from "./events";
 import { buildPodStatus, deepEqual } from "./status";
-import { nodeRuntime, podRuntime, trackedPods, KUBELET, type ContainerRuntime, type PodRuntime } from "./state";
+import { nodeRuntime, podRuntime, podStateKey, trackedPods, KUBELET, type ContainerRuntime, type PodRuntime } from "./state";
 import { stopContainer, syncContainer, type SyncEnv } from "./sync-container";
 
 /**
@@ -54,7 +54,7 @@ export function forgetPod(ctx: ControllerContext, pr: PodRuntime): void {
   const index = trackedPods(ctx);
   const j = index.uids.indexOf(pr.uid);
   if (j >= 0) index.uids.splice(j, 1);
-  ctx.dropState(KUBELET, `pod/${pr.uid}`);
+  ctx.dropState(KUBELET, podStateKey(pr.uid));
 }
 
 function runtimeOf(pr: PodRuntime, c: Container, init: boolean): ContainerRuntime {
