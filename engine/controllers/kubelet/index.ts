@@ -89,7 +89,13 @@ function nextListenerChange(ctx: ControllerContext, lookup: (uid: string) => Pod
 export const kubeletController: Controller = {
   name: KUBELET,
   reconcile(ctx: ControllerContext): void {
-    const lookup = (uid: string) => ctx.state<PodRuntime | undefined>(KUBELET, podStateKey(uid), none);
+    // An object method, not a named closure: tsx's keepNames renames each closure it creates.
+    const runtimes = {
+      lookup(uid: string): PodRuntime | undefined {
+        return ctx.state<PodRuntime | undefined>(KUBELET, podStateKey(uid), none);
+      },
+    };
+    const lookup = runtimes.lookup;
     const seen = ctx.state<Record<string, SeenPod>>(KUBELET, "seen", () => ({}));
     let inputs = 0;
     for (const k of INPUT_KINDS) inputs += ctx.store.kindVersion(k);

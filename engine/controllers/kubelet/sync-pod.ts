@@ -74,10 +74,14 @@ function runtimeOf(pr: PodRuntime, c: Container, init: boolean): ContainerRuntim
 export function syncPod(outer: ControllerContext, pod: Pod, node: Node, lookup: (uid: string) => PodRuntime | undefined, network?: { dependent: boolean; untilMs: number }): number {
   const uid = pod.metadata.uid!;
   const now = outer.now;
-  let quiet = Infinity;
-  const due = (ms: number) => {
-    if (ms < quiet) quiet = ms;
+  // The earliest instant noted due (an object method, not a named closure: see afterImage).
+  const horizon = {
+    quiet: Infinity,
+    due(ms: number): void {
+      if (ms < horizon.quiet) horizon.quiet = ms;
+    },
   };
+  const due = horizon.due;
   const ctx: ControllerContext = {
     ...outer,
     wakeAt(ms: number) {
@@ -181,10 +185,10 @@ export function syncPod(outer: ControllerContext, pod: Pod, node: Node, lookup: 
     // Due at every instant, as far as the caller's own bookkeeping goes; `untilMs` says until
     // when nothing but the network could make a sync do something.
     network.dependent = true;
-    network.untilMs = quiet;
-    return Math.min(quiet, now);
+    network.untilMs = horizon.quiet;
+    return Math.min(horizon.quiet, now);
   }
-  return quiet;
+  return horizon.quiet;
 }
 
 /** Writes the pod's status when it changed. */
