@@ -1,7 +1,6 @@
 import type { Event, KObject } from "../model/types";
-import { kindInfo } from "../model/kinds";
 import { rfc3339 } from "./clock";
-import type { ObjectStore } from "./store";
+import { kindInfoCached, type ObjectStore } from "./store";
 import type { Random } from "./random";
 
 /** Who reports an event: the `source` of core/v1 Event (`default-scheduler`, `kubelet` on a node…). */
@@ -45,7 +44,7 @@ export class EventRecorder {
         namespace: obj.metadata.namespace,
         name: obj.metadata.name,
         uid: obj.metadata.uid,
-        apiVersion: kindInfo(obj.kind).apiVersion,
+        apiVersion: kindInfoCached(obj.kind).apiVersion,
         resourceVersion: obj.metadata.resourceVersion,
         ...(fieldPath ? { fieldPath } : {}),
       },

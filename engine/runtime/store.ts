@@ -1,17 +1,25 @@
 import type { KObject } from "../model/types";
+import type { KindInfo } from "../model/types";
 import { kindInfo } from "../model/kinds";
 import { rfc3339 } from "./clock";
 import type { Random } from "./random";
 
-/** Whether a kind is namespaced, by the kind's exact spelling (memoised: the store asks on every read). */
-const namespacedByKind = new Map<string, boolean>();
-function isNamespaced(kind: string): boolean {
-  let v = namespacedByKind.get(kind);
-  if (v === undefined) {
-    v = kindInfo(kind).namespaced;
-    namespacedByKind.set(kind, v);
+/** Kind metadata by the kind's exact spelling (memoised: `kindInfo` lower-cases its argument on every call). */
+const infoByKind = new Map<string, KindInfo>();
+
+/** `kindInfo(kind)`, memoised by the exact spelling; throws for an unknown kind as `kindInfo` does. */
+export function kindInfoCached(kind: string): KindInfo {
+  let info = infoByKind.get(kind);
+  if (info === undefined) {
+    info = kindInfo(kind);
+    infoByKind.set(kind, info);
   }
-  return v;
+  return info;
+}
+
+/** Whether a kind is namespaced (the store asks on every read). */
+function isNamespaced(kind: string): boolean {
+  return kindInfoCached(kind).namespaced;
 }
 
 /**
@@ -150,7 +158,7 @@ export class ObjectStore {
    * reference). Throws `AlreadyExistsError` when the name is taken.
    */
   create<T extends KObject>(obj: T): T {
-    const info = kindInfo(obj.kind);
+    const info = kindInfoCached(obj.kind);
     const meta = obj.metadata;
     if (!info.namespaced) delete meta.namespace;
     else if (!meta.namespace) meta.namespace = "default";
