@@ -46,6 +46,8 @@ export class ObjectStore {
   private readonly kindVersions = new Map<string, number>();
   /** Each kind's objects in list order, kept until an object of the kind is added, replaced or removed. */
   private readonly sortedByKind = new Map<string, KObject[]>();
+  /** The same, per namespace, kept and dropped with the kind's list. */
+  private readonly sortedByNamespace = new Map<string, Map<string, KObject[]>>();
 
   constructor(
     private readonly rng: Random,
@@ -117,6 +119,12 @@ export class ObjectStore {
     return b.get(namespace && isNamespaced(kind) ? namespace : "")?.get(name) as T | undefined;
   }
 
+  /** Forgets a kind's sorted lists (an object of the kind was added, replaced or removed). */
+  private dropSorted(kind: string): void {
+    this.sortedByKind.delete(kind);
+    this.sortedByNamespace.delete(kind);
+  }
+
   /** Objects of a kind, in one namespace or all (undefined), ordered by namespace then name as the API lists them. */
   list<T extends KObject = KObject>(kind: string, namespace?: string): T[] {
     const b = this.byKind.get(kind);
@@ -129,9 +137,18 @@ export class ObjectStore {
       this.sortedByKind.set(kind, sorted);
     }
     if (namespace === undefined) return sorted.slice() as T[];
-    const out: T[] = [];
-    for (const o of sorted) if (o.metadata.namespace === namespace) out.push(o as T);
-    return out;
+    let byNamespace = this.sortedByNamespace.get(kind);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      this.sortedByNamespace.set(kind, byNamespace);
+    }
+    let inNamespace = byNamespace.get(namespace);
+    if (!inNamespace) {
+      inNamespace = [];
+      for (const o of sorted) if (o.metadata.namespace === namespace) inNamespace.push(o);
+      byNamespace.set(namespace, inNamespace);
+    }
+    return inNamespace.slice() as T[];
   }
 
   /** Whether some object of a kind (all namespaces) satisfies `predicate`, without copying the list. */
@@ -173,7 +190,7 @@ export class ObjectStore {
     this.bump(obj);
     this.bumpStructure(obj.kind);
     this.put(obj, meta.namespace);
-    this.sortedByKind.delete(obj.kind);
+    this.dropSorted(obj.kind);
     return obj;
   }
 
@@ -193,7 +210,7 @@ export class ObjectStore {
     this.bump(next);
     this.bumpStructure(next.kind);
     this.put(next, current.metadata.namespace);
-    this.sortedByKind.delete(next.kind);
+    this.dropSorted(next.kind);
     return next;
   }
 
@@ -213,7 +230,7 @@ export class ObjectStore {
     if (!obj || !names) return undefined;
     names.delete(name);
     this.counts.set(kind, this.counts.get(kind)! - 1);
-    this.sortedByKind.delete(kind);
+    this.dropSorted(kind);
     this.version++;
     this.bumpStructure(kind);
     this.bumpKind(kind);
