@@ -23,11 +23,14 @@ export class EventRecorder {
     private readonly now: () => number,
   ) {}
 
-  /** Records (or aggregates) one event about `obj`. `fieldPath` names a container (`spec.containers{app}`). */
-  record(obj: KObject, type: "Normal" | "Warning", reason: string, message: string, source: EventSource, fieldPath?: string): Event {
+  /**
+   * Records (or aggregates) one event about `obj`. `fieldPath` names a container (`spec.containers{app}`).
+   * `atMs` stamps it at another instant than now (a kubelet sync that happened between two reconciles).
+   */
+  record(obj: KObject, type: "Normal" | "Warning", reason: string, message: string, source: EventSource, fieldPath?: string, atMs?: number): Event {
     const ns = obj.metadata.namespace ?? "default";
     const k = `${obj.metadata.uid ?? ""}\u0000${reason}\u0000${message}\u0000${source.component}\u0000${source.host ?? ""}\u0000${fieldPath ?? ""}\u0000${type}`;
-    const ts = rfc3339(this.now());
+    const ts = rfc3339(atMs ?? this.now());
     const existing = this.index.get(k);
     if (existing && this.store.get("Event", existing.metadata.namespace, existing.metadata.name) === existing) {
       existing.count += 1;
