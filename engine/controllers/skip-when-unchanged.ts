@@ -45,6 +45,10 @@ interface Memo {
   untilMs: number;
 }
 
+function newMemo(): Memo {
+  return { valid: false, kinds: [], versions: [], atMs: NaN, untilMs: Infinity };
+}
+
 /** `controller`, skipped on passes where none of its inputs changed since its last no-op pass. */
 export function skipWhenUnchanged<C extends Controller>(controller: C, inputs: UnchangedInputs): C {
   const byDeadline = inputs.clock && (inputs.clockMattersAt !== undefined || inputs.wakesAtDeadlines === true);
@@ -60,7 +64,7 @@ export function skipWhenUnchanged<C extends Controller>(controller: C, inputs: U
     ...controller,
     name: controller.name,
     reconcile(ctx: ControllerContext): void {
-      const memo = ctx.state<Memo>(controller.name, "unchanged-inputs", () => ({ valid: false, kinds: [], versions: [], atMs: NaN, untilMs: Infinity }));
+      const memo = ctx.state<Memo>(controller.name, "unchanged-inputs", newMemo);
       const kinds = kindsOf(ctx);
       if (kinds === undefined) {
         memo.valid = false;
@@ -68,7 +72,11 @@ export function skipWhenUnchanged<C extends Controller>(controller: C, inputs: U
         return;
       }
       if (unchanged(ctx, memo, kinds)) return;
-      const versions = kinds.map((k) => ctx.store.kindVersion(k));
+      // The versions read before the pass, kept in the memo's own array (valid again only if the pass wrote nothing).
+      memo.valid = false;
+      const versions = memo.versions;
+      versions.length = kinds.length;
+      for (let i = 0; i < kinds.length; i++) versions[i] = ctx.store.kindVersion(kinds[i]);
       const before = ctx.store.version;
       let earliestWake = Infinity;
       const run = inputs.clock && inputs.wakesAtDeadlines
@@ -83,7 +91,6 @@ export function skipWhenUnchanged<C extends Controller>(controller: C, inputs: U
       controller.reconcile(run);
       memo.valid = ctx.store.version === before;
       memo.kinds = kinds;
-      memo.versions = versions;
       memo.atMs = ctx.now;
       if (byDeadline && memo.valid) memo.untilMs = inputs.wakesAtDeadlines ? earliestWake : inputs.clockMattersAt!(ctx);
     },

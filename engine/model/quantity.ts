@@ -8,10 +8,23 @@ const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, "": 1, k: 1
 
 const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/;
 
+/** Values by quantity text: a pure function the scheduler, controllers and kubelet ask for on every pass. Bounded. */
+const parsedQuantities = new Map<string, number>();
+
 /** The value of a quantity in base units (cores, bytes), or NaN when it is not a valid quantity. */
 export function parseQuantity(q: string | number | undefined | null): number {
   if (q === undefined || q === null) return NaN;
   if (typeof q === "number") return q;
+  let v = parsedQuantities.get(q);
+  if (v === undefined) {
+    v = parseQuantityText(q);
+    if (parsedQuantities.size >= 5_000) parsedQuantities.clear();
+    parsedQuantities.set(q, v);
+  }
+  return v;
+}
+
+function parseQuantityText(q: string): number {
   const m = QUANTITY.exec(q.trim());
   if (!m) return NaN;
   const n = Number(m[1]);

@@ -16,17 +16,29 @@ export class VirtualClock {
   }
 }
 
+/**
+ * Formatted seconds, keyed by seconds since 2020 (a small integer V8 hashes directly, where
+ * seconds since 1970 no longer fit one).
+ */
 const formatted = new Map<number, string>();
+const KEY_EPOCH_SEC = 1_577_836_800;
+/** The last second formatted and its text: most calls repeat the instant being reconciled. */
+let lastSec = NaN;
+let lastText = "";
 
 /** RFC 3339 with second precision, as the API server writes timestamps (`2026-03-02T09:14:05Z`). Memoised per second. */
 export function rfc3339(ms: number): string {
   const sec = Math.floor(ms / 1000);
-  let s = formatted.get(sec);
+  if (sec === lastSec) return lastText;
+  const key = sec - KEY_EPOCH_SEC;
+  let s = formatted.get(key);
   if (s === undefined) {
     if (formatted.size >= 50_000) formatted.clear();
     s = new Date(sec * 1000).toISOString().replace(".000Z", "Z");
-    formatted.set(sec, s);
+    formatted.set(key, s);
   }
+  lastSec = sec;
+  lastText = s;
   return s;
 }
 

@@ -1,7 +1,6 @@
 import type { Event, KObject } from "../model/types";
-import { kindInfo } from "../model/kinds";
 import { rfc3339 } from "./clock";
-import type { ObjectStore } from "./store";
+import { kindInfoCached, type ObjectStore } from "./store";
 import type { Random } from "./random";
 
 /** Who reports an event: the `source` of core/v1 Event (`default-scheduler`, `kubelet` on a node…). */
@@ -24,11 +23,14 @@ export class EventRecorder {
     private readonly now: () => number,
   ) {}
 
-  /** Records (or aggregates) one event about `obj`. `fieldPath` names a container (`spec.containers{app}`). */
-  record(obj: KObject, type: "Normal" | "Warning", reason: string, message: string, source: EventSource, fieldPath?: string): Event {
+  /**
+   * Records (or aggregates) one event about `obj`. `fieldPath` names a container (`spec.containers{app}`).
+   * `atMs` stamps it at another instant than now (a kubelet sync that happened between two reconciles).
+   */
+  record(obj: KObject, type: "Normal" | "Warning", reason: string, message: string, source: EventSource, fieldPath?: string, atMs?: number): Event {
     const ns = obj.metadata.namespace ?? "default";
-    const k = [obj.metadata.uid, reason, message, source.component, source.host ?? "", fieldPath ?? "", type].join("\u0000");
-    const ts = rfc3339(this.now());
+    const k = `${obj.metadata.uid ?? ""}\u0000${reason}\u0000${message}\u0000${source.component}\u0000${source.host ?? ""}\u0000${fieldPath ?? ""}\u0000${type}`;
+    const ts = rfc3339(atMs ?? this.now());
     const existing = this.index.get(k);
     if (existing && this.store.get("Event", existing.metadata.namespace, existing.metadata.name) === existing) {
       existing.count += 1;
@@ -45,7 +47,7 @@ export class EventRecorder {
         namespace: obj.metadata.namespace,
         name: obj.metadata.name,
         uid: obj.metadata.uid,
-        apiVersion: kindInfo(obj.kind).apiVersion,
+        apiVersion: kindInfoCached(obj.kind).apiVersion,
         resourceVersion: obj.metadata.resourceVersion,
         ...(fieldPath ? { fieldPath } : {}),
       },

@@ -6,6 +6,20 @@
 /** The alphabet Kubernetes uses for generated name suffixes and pod-template hashes (no vowels, no lookalikes). */
 export const SAFE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
+/** Character codes by alphabet (a handful of constant alphabets). */
+const alphabetCodes = new Map<string, number[]>();
+function charCodesOf(alphabet: string): number[] {
+  let codes = alphabetCodes.get(alphabet);
+  if (codes === undefined) {
+    codes = [];
+    for (let i = 0; i < alphabet.length; i++) codes.push(alphabet.charCodeAt(i));
+    if (alphabetCodes.size < 64) alphabetCodes.set(alphabet, codes);
+  }
+  return codes;
+}
+/** Scratch space for `chars` (ids are at most 64 characters). */
+const CODE_BUFFER: number[] = new Array<number>(64).fill(0);
+
 /** A small, fast, deterministic PRNG (sfc32) with helpers. */
 export class Random {
   private a: number;
@@ -51,9 +65,11 @@ export class Random {
 
   /** A string of `n` characters from `alphabet`. */
   chars(n: number, alphabet = SAFE_ALPHABET): string {
-    let s = "";
-    for (let i = 0; i < n; i++) s += alphabet[Math.floor(this.next() * alphabet.length)];
-    return s;
+    // Built from character codes in one flat string (ids are read, hashed and sliced later).
+    const codes = charCodesOf(alphabet);
+    const out = n <= CODE_BUFFER.length ? CODE_BUFFER : new Array<number>(n);
+    for (let i = 0; i < n; i++) out[i] = codes[Math.floor(this.next() * codes.length)];
+    return n <= CODE_BUFFER.length ? String.fromCharCode.apply(null, out.slice(0, n)) : String.fromCharCode.apply(null, out);
   }
 
   /** Lower-case hex of `n` characters. */

@@ -1,21 +1,25 @@
 import type { KObject } from "../model/types";
+import type { KindInfo } from "../model/types";
 import { kindInfo } from "../model/kinds";
 import { rfc3339 } from "./clock";
 import type { Random } from "./random";
 
-function key(namespace: string | undefined, name: string): string {
-  return namespace ? `${namespace}/${name}` : name;
+/** Kind metadata by the kind's exact spelling (memoised: `kindInfo` lower-cases its argument on every call). */
+const infoByKind = new Map<string, KindInfo>();
+
+/** `kindInfo(kind)`, memoised by the exact spelling; throws for an unknown kind as `kindInfo` does. */
+export function kindInfoCached(kind: string): KindInfo {
+  let info = infoByKind.get(kind);
+  if (info === undefined) {
+    info = kindInfo(kind);
+    infoByKind.set(kind, info);
+  }
+  return info;
 }
 
-/** Whether a kind is namespaced, by the kind's exact spelling (memoised: the store asks on every read). */
-const namespacedByKind = new Map<string, boolean>();
+/** Whether a kind is namespaced (the store asks on every read). */
 function isNamespaced(kind: string): boolean {
-  let v = namespacedByKind.get(kind);
-  if (v === undefined) {
-    v = kindInfo(kind).namespaced;
-    namespacedByKind.set(kind, v);
-  }
-  return v;
+  return kindInfoCached(kind).namespaced;
 }
 
 /**
@@ -24,7 +28,13 @@ function isNamespaced(kind: string): boolean {
  * It knows nothing about controllers or kubectl.
  */
 export class ObjectStore {
-  private readonly byKind = new Map<string, Map<string, KObject>>();
+  /**
+   * Objects by kind, then namespace ("" for cluster-scoped kinds), then name: lookups reuse
+   * the objects' own strings, whose hashes V8 keeps, instead of building a key per read.
+   */
+  private readonly byKind = new Map<string, Map<string, Map<string, KObject>>>();
+  /** How many objects each kind holds. */
+  private readonly counts = new Map<string, number>();
   private resourceVersion: number;
   /** Increases on every write; the runner uses it to detect a fixpoint. */
   version = 0;
@@ -36,6 +46,8 @@ export class ObjectStore {
   private readonly kindVersions = new Map<string, number>();
   /** Each kind's objects in list order, kept until an object of the kind is added, replaced or removed. */
   private readonly sortedByKind = new Map<string, KObject[]>();
+  /** The same, per namespace, kept and dropped with the kind's list. */
+  private readonly sortedByNamespace = new Map<string, Map<string, KObject[]>>();
 
   constructor(
     private readonly rng: Random,
@@ -45,13 +57,27 @@ export class ObjectStore {
     this.resourceVersion = firstResourceVersion;
   }
 
-  private bucket(kind: string): Map<string, KObject> {
+  /** The names → objects map of a kind in one namespace ("" for cluster-scoped kinds), created on first use. */
+  private bucket(kind: string, namespace: string): Map<string, KObject> {
     let b = this.byKind.get(kind);
     if (!b) {
       b = new Map();
       this.byKind.set(kind, b);
     }
-    return b;
+    let names = b.get(namespace);
+    if (!names) {
+      names = new Map();
+      b.set(namespace, names);
+    }
+    return names;
+  }
+
+  /** Stores `obj` under its namespace and name (replacing whatever was there). */
+  private put(obj: KObject, namespace: string | undefined): void {
+    const names = this.bucket(obj.kind, namespace ?? "");
+    const had = names.has(obj.metadata.name);
+    names.set(obj.metadata.name, obj);
+    if (!had) this.counts.set(obj.kind, (this.counts.get(obj.kind) ?? 0) + 1);
   }
 
   /**
@@ -88,8 +114,15 @@ export class ObjectStore {
 
   /** One object, or undefined. */
   get<T extends KObject = KObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
-    const k = isNamespaced(kind) && namespace ? `${namespace}/${name}` : name;
-    return this.byKind.get(kind)?.get(k) as T | undefined;
+    const b = this.byKind.get(kind);
+    if (b === undefined) return undefined;
+    return b.get(namespace && isNamespaced(kind) ? namespace : "")?.get(name) as T | undefined;
+  }
+
+  /** Forgets a kind's sorted lists (an object of the kind was added, replaced or removed). */
+  private dropSorted(kind: string): void {
+    this.sortedByKind.delete(kind);
+    this.sortedByNamespace.delete(kind);
   }
 
   /** Objects of a kind, in one namespace or all (undefined), ordered by namespace then name as the API lists them. */
@@ -98,26 +131,37 @@ export class ObjectStore {
     if (!b) return [];
     let sorted = this.sortedByKind.get(kind);
     if (!sorted) {
-      sorted = [...b.values()].sort(compareObjects);
+      sorted = [];
+      for (const names of b.values()) for (const o of names.values()) sorted.push(o);
+      sorted.sort(compareObjects);
       this.sortedByKind.set(kind, sorted);
     }
     if (namespace === undefined) return sorted.slice() as T[];
-    const out: T[] = [];
-    for (const o of sorted) if (o.metadata.namespace === namespace) out.push(o as T);
-    return out;
+    let byNamespace = this.sortedByNamespace.get(kind);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      this.sortedByNamespace.set(kind, byNamespace);
+    }
+    let inNamespace = byNamespace.get(namespace);
+    if (!inNamespace) {
+      inNamespace = [];
+      for (const o of sorted) if (o.metadata.namespace === namespace) inNamespace.push(o);
+      byNamespace.set(namespace, inNamespace);
+    }
+    return inNamespace.slice() as T[];
   }
 
   /** Whether some object of a kind (all namespaces) satisfies `predicate`, without copying the list. */
   some<T extends KObject = KObject>(kind: string, predicate: (obj: T) => boolean): boolean {
     const b = this.byKind.get(kind);
     if (!b) return false;
-    for (const o of b.values()) if (predicate(o as T)) return true;
+    for (const names of b.values()) for (const o of names.values()) if (predicate(o as T)) return true;
     return false;
   }
 
   /** How many objects of a kind the store holds (all namespaces). */
   count(kind: string): number {
-    return this.byKind.get(kind)?.size ?? 0;
+    return this.counts.get(kind) ?? 0;
   }
 
   /** True when an object with this kind, namespace and name exists. */
@@ -131,7 +175,7 @@ export class ObjectStore {
    * reference). Throws `AlreadyExistsError` when the name is taken.
    */
   create<T extends KObject>(obj: T): T {
-    const info = kindInfo(obj.kind);
+    const info = kindInfoCached(obj.kind);
     const meta = obj.metadata;
     if (!info.namespaced) delete meta.namespace;
     else if (!meta.namespace) meta.namespace = "default";
@@ -145,8 +189,8 @@ export class ObjectStore {
     if (obj.spec !== undefined && meta.generation === undefined) meta.generation = 1;
     this.bump(obj);
     this.bumpStructure(obj.kind);
-    this.bucket(obj.kind).set(key(meta.namespace, meta.name), obj);
-    this.sortedByKind.delete(obj.kind);
+    this.put(obj, meta.namespace);
+    this.dropSorted(obj.kind);
     return obj;
   }
 
@@ -165,8 +209,8 @@ export class ObjectStore {
     if (current.status !== undefined && next.status === undefined) next.status = current.status;
     this.bump(next);
     this.bumpStructure(next.kind);
-    this.bucket(next.kind).set(key(current.metadata.namespace, next.metadata.name), next);
-    this.sortedByKind.delete(next.kind);
+    this.put(next, current.metadata.namespace);
+    this.dropSorted(next.kind);
     return next;
   }
 
@@ -181,12 +225,12 @@ export class ObjectStore {
 
   /** Removes an object at once (after any graceful period the caller modelled). Returns it, or undefined. */
   remove(kind: string, namespace: string | undefined, name: string): KObject | undefined {
-    const ns = isNamespaced(kind) ? namespace : undefined;
-    const b = this.byKind.get(kind);
-    const obj = b?.get(key(ns, name));
-    if (!obj || !b) return undefined;
-    b.delete(key(ns, name));
-    this.sortedByKind.delete(kind);
+    const names = this.byKind.get(kind)?.get(namespace && isNamespaced(kind) ? namespace : "");
+    const obj = names?.get(name);
+    if (!obj || !names) return undefined;
+    names.delete(name);
+    this.counts.set(kind, this.counts.get(kind)! - 1);
+    this.dropSorted(kind);
     this.version++;
     this.bumpStructure(kind);
     this.bumpKind(kind);

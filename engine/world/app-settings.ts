@@ -57,6 +57,19 @@ export function relaxedName(envName: string): string {
 }
 
 /** Active profiles of an app given its settings so far. */
+/** Relaxed names of upper-case variable names (null for other names), by name: pure and asked at every start. Bounded. */
+const relaxedByEnvName = new Map<string, string | null>();
+
+function relaxedSettingOf(envName: string): string | null {
+  let name = relaxedByEnvName.get(envName);
+  if (name === undefined) {
+    name = /^[A-Z0-9_]+$/.test(envName) ? relaxedName(envName) : null;
+    if (relaxedByEnvName.size >= 5_000) relaxedByEnvName.clear();
+    relaxedByEnvName.set(envName, name);
+  }
+  return name;
+}
+
 function activeProfiles(app: AppModel, s: Record<string, string>): string[] {
   const key = app.config?.profilesSetting;
   if (!key) return [];
@@ -77,7 +90,12 @@ export interface ResolvedSettings {
 export function resolveSettings(app: AppModel, env: Record<string, string>, readFile: FileReader, argSettings: Record<string, string>): ResolvedSettings {
   const cfg = app.config ?? {};
   const fromEnv: Record<string, string> = {};
-  if (cfg.relaxedEnv) for (const [k, v] of Object.entries(env)) if (/^[A-Z0-9_]+$/.test(k)) fromEnv[relaxedName(k)] = v;
+  if (cfg.relaxedEnv) {
+    for (const [k, v] of Object.entries(env)) {
+      const name = relaxedSettingOf(k);
+      if (name !== null) fromEnv[name] = v;
+    }
+  }
   for (const [k, setting] of Object.entries(cfg.env ?? {})) if (env[k] !== undefined) fromEnv[setting] = env[k];
   const s: Record<string, string> = { ...(cfg.defaults ?? {}) };
   // The profiles themselves come from the highest-precedence sources first.

@@ -31,10 +31,22 @@ export function base64ToBytes(text: string): Uint8Array | undefined {
   return out.subarray(0, j);
 }
 
+/** One UTF-8 decoder for every call (it keeps no state between whole-buffer decodes). */
+const UTF8 = new TextDecoder();
+
+/** Decoded texts by base64 text (null: not base64): a pure function asked at every container start. Bounded. */
+const decodedByText = new Map<string, string | null>();
+
 /** Decodes base64 to UTF-8 text; undefined when it is not base64. */
 export function decodeBase64(text: string): string | undefined {
-  const bytes = base64ToBytes(text);
-  return bytes ? new TextDecoder().decode(bytes) : undefined;
+  let decoded = decodedByText.get(text);
+  if (decoded === undefined) {
+    const bytes = base64ToBytes(text);
+    decoded = bytes ? UTF8.decode(bytes) : null;
+    if (decodedByText.size >= 5_000) decodedByText.clear();
+    decodedByText.set(text, decoded);
+  }
+  return decoded ?? undefined;
 }
 
 /** Encodes UTF-8 text as standard base64. */

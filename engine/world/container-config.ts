@@ -16,8 +16,30 @@ export interface EnvEntry {
   value: string;
 }
 
+/**
+ * Service link variables by store, while its Services are unchanged (their kind version), then
+ * by namespace and whether links are enabled: every container start and config check asks.
+ */
+const serviceLinksByStore = new WeakMap<ObjectStore, { version: number; byKey: Map<string, readonly EnvEntry[]> }>();
+
 /** Service link variables (`WEB_SERVICE_HOST`, `WEB_PORT_80_TCP_ADDR`…) for the Services of a namespace. */
-export function serviceLinkEnv(store: ObjectStore, namespace: string, enableServiceLinks: boolean): EnvEntry[] {
+export function serviceLinkEnv(store: ObjectStore, namespace: string, enableServiceLinks: boolean): readonly EnvEntry[] {
+  const version = store.kindVersion("Service");
+  let cache = serviceLinksByStore.get(store);
+  if (!cache || cache.version !== version) {
+    cache = { version, byKey: new Map() };
+    serviceLinksByStore.set(store, cache);
+  }
+  const key = `${enableServiceLinks ? 1 : 0}${namespace}`;
+  let env = cache.byKey.get(key);
+  if (env === undefined) {
+    env = Object.freeze(serviceLinkEnvUncached(store, namespace, enableServiceLinks).map((e) => Object.freeze(e)));
+    cache.byKey.set(key, env);
+  }
+  return env;
+}
+
+function serviceLinkEnvUncached(store: ObjectStore, namespace: string, enableServiceLinks: boolean): EnvEntry[] {
   const services: Service[] = [];
   const master = store.get<Service>("Service", "default", "kubernetes");
   if (enableServiceLinks) for (const s of store.list<Service>("Service", namespace)) if (s.metadata.name !== "kubernetes" || namespace !== "default") services.push(s);
@@ -145,15 +167,8 @@ export function resolveContainerEnv(
   image: ImageSpec | undefined,
 ): { ok: true; env: EnvEntry[] } | { ok: false; error: string } {
   const ns = pod.metadata.namespace ?? "default";
-  const vars = new Map<string, string>();
-  const order: string[] = [];
-  const set = (name: string, value: string) => {
-    if (!vars.has(name)) order.push(name);
-    vars.set(name, value);
-  };
   const declared = new Map<string, string>();
-  const declare = (name: string, value: string) => declared.set(name, value);
-  for (const e of serviceLinkEnv(store, ns, pod.spec.enableServiceLinks !== false)) declare(e.name, e.value);
+  for (const e of serviceLinkEnv(store, ns, pod.spec.enableServiceLinks !== false)) declared.set(e.name, e.value);
   for (const from of container.envFrom ?? []) {
     const prefix = from.prefix ?? "";
     if (from.configMapRef) {
@@ -164,7 +179,7 @@ export function resolveContainerEnv(
       }
       for (const k of Object.keys({ ...(cm.data ?? {}), ...(cm.binaryData ?? {}) })) {
         const name = prefix + k;
-        if (ENV_NAME.test(name)) declare(name, configMapValue(cm, k) ?? "");
+        if (ENV_NAME.test(name)) declared.set(name, configMapValue(cm, k) ?? "");
       }
     } else if (from.secretRef) {
       const s = store.get<Secret>("Secret", ns, from.secretRef.name);
@@ -174,7 +189,7 @@ export function resolveContainerEnv(
       }
       for (const k of Object.keys({ ...(s.data ?? {}), ...(s.stringData ?? {}) })) {
         const name = prefix + k;
-        if (ENV_NAME.test(name)) declare(name, secretValue(s, k) ?? "");
+        if (ENV_NAME.test(name)) declared.set(name, secretValue(s, k) ?? "");
       }
     }
   }
@@ -194,7 +209,7 @@ export function resolveContainerEnv(
           if (r.optional) continue;
           return { ok: false, error: `couldn't find key ${r.key} in ConfigMap ${ns}/${r.name}` };
         }
-        declare(e.name, v);
+        declared.set(e.name, v);
       } else if (vf.secretKeyRef) {
         const r = vf.secretKeyRef;
         const s = store.get<Secret>("Secret", ns, r.name);
@@ -207,20 +222,24 @@ export function resolveContainerEnv(
           if (r.optional) continue;
           return { ok: false, error: `couldn't find key ${r.key} in Secret ${ns}/${r.name}` };
         }
-        declare(e.name, v);
-      } else if (vf.fieldRef) declare(e.name, fieldValue(pod, vf.fieldRef.fieldPath));
+        declared.set(e.name, v);
+      } else if (vf.fieldRef) declared.set(e.name, fieldValue(pod, vf.fieldRef.fieldPath));
       else if (vf.resourceFieldRef) {
         node ??= pod.spec.nodeName ? store.get<Node>("Node", undefined, pod.spec.nodeName) : undefined;
-        declare(e.name, resourceFieldValue(pod, container, vf.resourceFieldRef, node));
+        declared.set(e.name, resourceFieldValue(pod, container, vf.resourceFieldRef, node));
       }
     } else {
-      declare(e.name, expandVarRefs(e.value ?? "", (n) => declared.get(n)));
+      declared.set(e.name, expandVarRefs(e.value ?? "", (n) => declared.get(n)));
     }
   }
-  for (const [k, v] of Object.entries(image?.env ?? {})) set(k, v);
-  set("HOSTNAME", pod.spec.hostname as string | undefined ?? pod.metadata.name);
-  for (const [k, v] of declared) set(k, v);
-  return { ok: true, env: order.map((name) => ({ name, value: vars.get(name)! })) };
+  // The image's variables, then HOSTNAME, then the declared ones, each name at its first place.
+  const vars = new Map<string, string>();
+  for (const [k, v] of Object.entries(image?.env ?? {})) vars.set(k, v);
+  vars.set("HOSTNAME", pod.spec.hostname as string | undefined ?? pod.metadata.name);
+  for (const [k, v] of declared) vars.set(k, v);
+  const env: EnvEntry[] = [];
+  for (const [name, value] of vars) env.push({ name, value });
+  return { ok: true, env };
 }
 
 /** A volume the kubelet cannot set up yet, with the message of its `FailedMount` event. */

@@ -46,12 +46,31 @@ function splitDomain(name: string): { domain: string; remainder: string } {
   return { domain, remainder };
 }
 
+/** A parsed reference or its error: frozen, so one result can be shared by every caller and cluster. */
+export type ParsedImageReference = Readonly<{ ok: true; ref: Readonly<ImageReference> } | { ok: false; error: string }>;
+
+/** Results by reference text: a pure function of the text, asked for at every kubelet sync. Bounded. */
+const parsedByImage = new Map<string, ParsedImageReference>();
+const MAX_PARSED_IMAGES = 2_000;
+
 /**
  * Parses an image reference as the kubelet does before pulling. Returns the reference, or the
  * parser's error text (`invalid reference format`,
  * `invalid reference format: repository name (library/Nginx) must be lowercase`).
  */
-export function parseImageReference(image: string): { ok: true; ref: ImageReference } | { ok: false; error: string } {
+export function parseImageReference(image: string): ParsedImageReference {
+  let parsed = parsedByImage.get(image);
+  if (parsed === undefined) {
+    const result = parseUncached(image);
+    if (result.ok) Object.freeze(result.ref);
+    parsed = Object.freeze(result);
+    if (parsedByImage.size >= MAX_PARSED_IMAGES) parsedByImage.clear();
+    parsedByImage.set(image, parsed);
+  }
+  return parsed;
+}
+
+function parseUncached(image: string): { ok: true; ref: ImageReference } | { ok: false; error: string } {
   if (image === "") return { ok: false, error: "repository name must have at least one component" };
   if (ANCHORED_IDENTIFIER.test(image)) return { ok: false, error: `invalid repository name (${image}), cannot specify 64-byte hexadecimal strings` };
   const { domain, remainder } = splitDomain(image);

@@ -13,12 +13,22 @@ export const POD_TEMPLATE_HASH_LABEL = "pod-template-hash";
 /** JSON with object keys sorted, `undefined` members dropped: a stable text for hashing and comparing. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return value === undefined ? "null" : JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + canonicalJson(value[i]);
+    return out + "]";
+  }
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
+  const keys = Object.keys(obj).sort();
+  let out = "{";
+  let first = true;
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    out += (first ? "" : ",") + JSON.stringify(k) + ":" + canonicalJson(v);
+    first = false;
+  }
+  return out + "}";
 }
 
 /**
@@ -82,9 +92,28 @@ export function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean
   return templateKeyIgnoringHash(a) === templateKeyIgnoringHash(b);
 }
 
-/** `controller.ComputeHash`: the safe-encoded FNV-32a of the template and the collision count. */
-export function computePodTemplateHash(template: PodTemplateSpec, collisionCount?: number): string {
-  let text = templateKeyIgnoringHash(template);
+/**
+ * Records the comparison key of a just-created object's template when it is already known (a
+ * ReplicaSet made from its Deployment's template plus the hash label has the Deployment's key),
+ * so that its first comparison does not serialise the template again.
+ */
+export function rememberTemplateKey(obj: KObject & { spec: { template: PodTemplateSpec } }, key: string): void {
+  const generation = obj.metadata.generation;
+  if (generation !== undefined) keyCache.set(obj, { template: obj.spec.template, generation, key });
+}
+
+function hashOfKey(key: string, collisionCount?: number): string {
+  let text = key;
   if (collisionCount !== undefined && collisionCount !== null) text += String(collisionCount);
   return safeEncode(fnv1a32(text));
+}
+
+/** `controller.ComputeHash`: the safe-encoded FNV-32a of the template and the collision count. */
+export function computePodTemplateHash(template: PodTemplateSpec, collisionCount?: number): string {
+  return hashOfKey(templateKeyIgnoringHash(template), collisionCount);
+}
+
+/** {@link computePodTemplateHash} of a Deployment's template, through its cached key ({@link templateKeyOf}). */
+export function podTemplateHashOf(obj: KObject & { spec: { template: PodTemplateSpec } }, collisionCount?: number): string {
+  return hashOfKey(templateKeyOf(obj), collisionCount);
 }

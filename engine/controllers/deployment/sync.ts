@@ -7,7 +7,7 @@ import { clonePlain } from "../clone-plain";
 import type { Deployment, ReplicaSet } from "../../model/types";
 import { controllerRef } from "../../runtime/controller";
 import type { ControllerContext } from "../../runtime/controller";
-import { computePodTemplateHash, POD_TEMPLATE_HASH_LABEL, templateKeyIgnoringHash, templateKeyOf } from "./pod-template-hash";
+import { podTemplateHashOf, POD_TEMPLATE_HASH_LABEL, rememberTemplateKey, templateKeyIgnoringHash, templateKeyOf } from "./pod-template-hash";
 import {
   activeReplicaSets,
   actualReplicaCount,
@@ -95,7 +95,7 @@ function getNewReplicaSet(ctx: ControllerContext, d: Deployment, existing: Repli
   if (!create) return undefined;
 
   const collisionCount = (d.status as { collisionCount?: number } | undefined)?.collisionCount;
-  const hash = computePodTemplateHash(d.spec.template, collisionCount);
+  const hash = podTemplateHashOf(d, collisionCount);
   const template = clonePlain(d.spec.template);
   template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash } };
   const selector = clonePlain(d.spec.selector);
@@ -131,6 +131,9 @@ function getNewReplicaSet(ctx: ControllerContext, d: Deployment, existing: Repli
   rs.spec.replicas = newReplicas;
   setNewReplicaSetAnnotations(d, rs, newRevision, false);
   ctx.store.create(rs);
+  // Its template is the Deployment's plus the hash label (when the Deployment's has labels, as
+  // its selector requires): the same key, ignoring that label.
+  if (d.spec.template.metadata?.labels) rememberTemplateKey(rs, templateKeyOf(d));
   if (newReplicas > 0) recordScaling(ctx, d, "up", rs, 0, newReplicas);
 
   setDeploymentRevision(d, String(newRevision));

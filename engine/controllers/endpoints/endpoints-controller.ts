@@ -6,7 +6,6 @@
  * without a selector keep whatever Endpoints the user wrote.
  */
 import type { EndpointAddress, EndpointSubset, Endpoints, Pod, Service, ServicePort } from "../../model/types";
-import { matchesMap } from "../../model/labels";
 import { rfc3339, parseTime } from "../../runtime/clock";
 import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
@@ -106,13 +105,65 @@ function endpointsLabels(svc: Service): Record<string, string> | undefined {
   return Object.keys(labels).length ? labels : undefined;
 }
 
+/**
+ * What one Service's last pass read: the Service, its selected pods and its Endpoints, by uid
+ * and resourceVersion. The Endpoints are a function of these, so while they are unchanged the
+ * pass would write nothing.
+ */
+interface SeenService {
+  svcUid: string | undefined;
+  svcVersion: string | undefined;
+  endpoints: string;
+  uids: string[];
+  versions: (string | undefined)[];
+}
+
+function seenOf(svc: Service, selected: readonly Pod[], ep: Endpoints | undefined): SeenService {
+  return {
+    svcUid: svc.metadata.uid,
+    svcVersion: svc.metadata.resourceVersion,
+    endpoints: ep ? (ep.metadata.resourceVersion ?? "") : "-",
+    uids: selected.map((p) => p.metadata.uid!),
+    versions: selected.map((p) => p.metadata.resourceVersion),
+  };
+}
+
+function unchangedSince(last: SeenService | undefined, svc: Service, selected: readonly Pod[], ep: Endpoints | undefined): boolean {
+  if (!last || last.uids.length !== selected.length) return false;
+  if (last.endpoints !== (ep ? (ep.metadata.resourceVersion ?? "") : "-")) return false;
+  if (last.svcUid !== svc.metadata.uid || last.svcVersion !== svc.metadata.resourceVersion) return false;
+  for (let i = 0; i < selected.length; i++) {
+    const m = selected[i].metadata;
+    if (last.uids[i] !== m.uid || last.versions[i] !== m.resourceVersion) return false;
+  }
+  return true;
+}
+
+/** The pods whose labels hold every pair of a (non-empty) selector map, as `matchesMap` decides. */
+function selectPods(pods: readonly Pod[], selector: Record<string, string>): Pod[] {
+  const keys = Object.keys(selector);
+  const out: Pod[] = [];
+  for (const p of pods) {
+    const labels = p.metadata.labels;
+    let match = true;
+    for (const k of keys) {
+      if (labels?.[k] !== selector[k]) {
+        match = false;
+        break;
+      }
+    }
+    if (match) out.push(p);
+  }
+  return out;
+}
+
 /** The endpoints controller. */
 export const endpointsController = skipWhenUnchanged(
   {
   name: CONTROLLER,
   reconcile(ctx: ControllerContext): void {
     const managed = ctx.state<Record<string, string>>(CONTROLLER, "managed", () => ({}));
-    const inputs = ctx.state<Record<string, string>>(CONTROLLER, "inputs", () => ({}));
+    const inputs = ctx.state<Record<string, SeenService>>(CONTROLLER, "seen", () => ({}));
     const services = ctx.store.list<Service>("Service");
     const seen = new Set<string>();
     const podsByNamespace = new Map<string, Pod[]>();
@@ -124,15 +175,12 @@ export const endpointsController = skipWhenUnchanged(
       seen.add(key);
       let pods = podsByNamespace.get(ns);
       if (!pods) podsByNamespace.set(ns, (pods = ctx.store.list<Pod>("Pod", ns)));
-      const selected = pods.filter((p) => matchesMap(p.metadata.labels, selector));
+      const selected = selectPods(pods, selector);
       const existing = ctx.store.get<Endpoints>("Endpoints", ns, svc.metadata.name);
       managed[key] = svc.metadata.uid!;
       // The Endpoints are a function of the Service, its selected pods and the Endpoints as
       // they are: when none of them was written since this Service's last pass, nothing changes.
-      let podsSig = `${svc.metadata.uid}@${svc.metadata.resourceVersion}`;
-      for (const p of selected) podsSig += `|${p.metadata.uid}@${p.metadata.resourceVersion}`;
-      const sig = (ep: Endpoints | undefined) => `${ep ? ep.metadata.resourceVersion : "-"}|${podsSig}`;
-      if (inputs[key] === sig(existing)) continue;
+      if (unchangedSince(inputs[key], svc, selected, existing)) continue;
       const subsets = buildSubsets(svc, selected);
       const labels = endpointsLabels(svc);
       if (!existing) {
@@ -144,13 +192,13 @@ export const endpointsController = skipWhenUnchanged(
         if (labels) ep.metadata.labels = labels;
         if (subsets.length) ep.subsets = subsets;
         ctx.store.create(ep);
-        inputs[key] = sig(ep);
+        inputs[key] = seenOf(svc, selected, ep);
         continue;
       }
       const sameSubsets = JSON.stringify(existing.subsets ?? []) === JSON.stringify(subsets);
       const sameLabels = JSON.stringify(existing.metadata.labels ?? {}) === JSON.stringify(labels ?? {});
       if (sameSubsets && sameLabels) {
-        inputs[key] = sig(existing);
+        inputs[key] = seenOf(svc, selected, existing);
         continue;
       }
       if (subsets.length) existing.subsets = subsets;
@@ -159,7 +207,7 @@ export const endpointsController = skipWhenUnchanged(
       else delete existing.metadata.labels;
       if (!sameSubsets) existing.metadata.annotations = { ...(existing.metadata.annotations ?? {}), [LAST_CHANGE_TRIGGER_TIME]: rfc3339(triggerTime(svc, selected)) };
       ctx.store.touch(existing);
-      inputs[key] = sig(existing);
+      inputs[key] = seenOf(svc, selected, existing);
     }
     for (const key of Object.keys(managed)) {
       if (seen.has(key)) continue;

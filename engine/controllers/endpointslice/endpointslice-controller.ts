@@ -54,6 +54,28 @@ function sliceLabels(svc: Service, managedBy: string): Record<string, string> {
   return labels;
 }
 
+/** The controller-managed slices of one pass by `namespace/service`, listed on first use. */
+interface ManagedSlices {
+  ctx: ControllerContext;
+  bySvc: Map<string, EndpointSlice[]> | undefined;
+}
+
+function slicesOf(managed: ManagedSlices, key: string): EndpointSlice[] {
+  if (!managed.bySvc) {
+    const bySvc = new Map<string, EndpointSlice[]>();
+    for (const s of managed.ctx.store.list<EndpointSlice>("EndpointSlice")) {
+      const mb = s.metadata.labels?.[MANAGED_BY_LABEL];
+      if (mb !== ENDPOINTSLICE_CONTROLLER && mb !== MIRRORING_CONTROLLER) continue;
+      const k = `${s.metadata.namespace}/${s.metadata.labels?.[SERVICE_NAME_LABEL] ?? ""}`;
+      let list = bySvc.get(k);
+      if (!list) bySvc.set(k, (list = []));
+      list.push(s);
+    }
+    managed.bySvc = bySvc;
+  }
+  return managed.bySvc.get(key) ?? [];
+}
+
 /** The EndpointSlice controller (with the mirroring controller's share). */
 export const endpointSliceController: Controller = skipWhenUnchanged(
   {
@@ -65,21 +87,7 @@ export const endpointSliceController: Controller = skipWhenUnchanged(
       const memo = ctx.state(CONTROLLER, "memo", () => ({ sliceVersion: -1, serviceStructure: -1, inputs: {} as Record<string, string>, wanted: {} as Record<string, boolean> }));
       const slicesClean = ctx.store.kindVersion("EndpointSlice") === memo.sliceVersion;
       let cleanup = !slicesClean || ctx.store.structureVersion("Service") !== memo.serviceStructure;
-      let slicesBySvc: Map<string, EndpointSlice[]> | undefined;
-      const slicesOf = (key: string): EndpointSlice[] => {
-        if (!slicesBySvc) {
-          slicesBySvc = new Map();
-          for (const s of ctx.store.list<EndpointSlice>("EndpointSlice")) {
-            const mb = s.metadata.labels?.[MANAGED_BY_LABEL];
-            if (mb !== ENDPOINTSLICE_CONTROLLER && mb !== MIRRORING_CONTROLLER) continue;
-            const k = `${s.metadata.namespace}/${s.metadata.labels?.[SERVICE_NAME_LABEL] ?? ""}`;
-            let list = slicesBySvc.get(k);
-            if (!list) slicesBySvc.set(k, (list = []));
-            list.push(s);
-          }
-        }
-        return slicesBySvc.get(key) ?? [];
-      };
+      const managedSlices: ManagedSlices = { ctx, bySvc: undefined };
       const wanted = new Set<string>();
       for (const svc of ctx.store.list<Service>("Service")) {
         if (svc.spec?.type === "ExternalName") continue;
@@ -107,7 +115,7 @@ export const endpointSliceController: Controller = skipWhenUnchanged(
         wanted.add(key);
         memo.wanted[key] = true;
         const desired = desiredContent(ep, hasSelector);
-        const existing = slicesOf(key).filter((s) => s.metadata.labels?.[MANAGED_BY_LABEL] === managedBy);
+        const existing = slicesOf(managedSlices, key).filter((s) => s.metadata.labels?.[MANAGED_BY_LABEL] === managedBy);
         const labels = sliceLabels(svc, managedBy);
         const trigger = ep?.metadata.annotations?.[LAST_CHANGE_TRIGGER_TIME];
         desired.forEach((content, i) => {
@@ -149,8 +157,8 @@ export const endpointSliceController: Controller = skipWhenUnchanged(
         for (const extra of existing.slice(desired.length)) ctx.store.remove("EndpointSlice", ns, extra.metadata.name);
       }
       if (cleanup) {
-        slicesOf("");
-        for (const [key, slices] of slicesBySvc!) {
+        slicesOf(managedSlices, "");
+        for (const [key, slices] of managedSlices.bySvc!) {
           if (wanted.has(key)) continue;
           for (const s of slices) if (ctx.store.get("EndpointSlice", s.metadata.namespace, s.metadata.name) === s) ctx.store.remove("EndpointSlice", s.metadata.namespace, s.metadata.name);
         }

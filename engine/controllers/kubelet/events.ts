@@ -1,5 +1,4 @@
 import type { Event, KObject } from "../../model/types";
-import { rfc3339 } from "../../runtime/clock";
 import type { ControllerContext } from "../../runtime/controller";
 
 /**
@@ -8,10 +7,7 @@ import type { ControllerContext } from "../../runtime/controller";
  * `count` and move `lastTimestamp`.
  */
 export function recordAt(ctx: ControllerContext, obj: KObject, node: string, atMs: number, type: "Normal" | "Warning", reason: string, message: string, fieldPath?: string): Event {
-  const ev = ctx.events.record(obj, type, reason, message, { component: "kubelet", host: node }, fieldPath);
-  const ts = rfc3339(atMs);
-  if (ev.count === 1) ev.firstTimestamp = ts;
-  if (ev.lastTimestamp !== ts) ev.lastTimestamp = ts;
+  const ev = ctx.events.record(obj, type, reason, message, { component: "kubelet", host: node }, fieldPath, atMs);
   if (ev.firstTimestamp > ev.lastTimestamp) ev.firstTimestamp = ev.lastTimestamp;
   return ev;
 }

@@ -1,6 +1,6 @@
 import type { Node, Pod } from "../../model/types";
 import type { Controller, ControllerContext } from "../../runtime/controller";
-import { KUBELET, trackedPods, type PodRuntime } from "./state";
+import { KUBELET, podStateKey, trackedPods, type PodRuntime } from "./state";
 import { forgetPod, syncPod } from "./sync-pod";
 
 /** Kinds whose changes can change what the kubelet does for a pod (config, network, nodes). */
@@ -15,8 +15,8 @@ const NETWORK_KIND = "Endpoints";
 
 /** The inputs of a pod's last sync, and until when a sync with the same inputs would change nothing. */
 interface SeenPod {
-  /** The versions of the input kinds. */
-  inputs: string;
+  /** The versions of the input kinds (their sum: each only grows, so the sum moves when any does). */
+  inputs: number;
   /** The pod's resourceVersion after the sync. */
   resourceVersion: string | undefined;
   /** The Endpoints' version (see {@link NETWORK_KIND}). */
@@ -89,15 +89,21 @@ function nextListenerChange(ctx: ControllerContext, lookup: (uid: string) => Pod
 export const kubeletController: Controller = {
   name: KUBELET,
   reconcile(ctx: ControllerContext): void {
-    const lookup = (uid: string) => ctx.state<PodRuntime | undefined>(KUBELET, `pod/${uid}`, none);
+    // An object method, not a named closure: tsx's keepNames renames each closure it creates.
+    const runtimes = {
+      lookup(uid: string): PodRuntime | undefined {
+        return ctx.state<PodRuntime | undefined>(KUBELET, podStateKey(uid), none);
+      },
+    };
+    const lookup = runtimes.lookup;
     const seen = ctx.state<Record<string, SeenPod>>(KUBELET, "seen", () => ({}));
-    let inputs = "";
-    for (const k of INPUT_KINDS) inputs += `|${ctx.store.kindVersion(k)}`;
+    let inputs = 0;
+    for (const k of INPUT_KINDS) inputs += ctx.store.kindVersion(k);
     const network = ctx.store.kindVersion(NETWORK_KIND);
     // A pass over unchanged inputs (no Pod, input or Endpoints written since a pass that wrote
     // nothing), at the same instant or before any pod is due, would only skip every pod.
-    const quiet = ctx.state<QuietPass>(KUBELET, "quiet", () => ({ versions: "", atMs: NaN, untilMs: -Infinity }));
-    const versions = `${inputs}|${ctx.store.kindVersion("Pod")}|${network}`;
+    const quiet = ctx.state<QuietPass>(KUBELET, "quiet", newQuietPass);
+    const versions = inputs + ctx.store.kindVersion("Pod") + network;
     if (quiet.versions === versions && (quiet.atMs === ctx.now || ctx.now < quiet.untilMs)) return;
     const before = ctx.store.version;
     let untilAll = Infinity;
@@ -168,13 +174,14 @@ export const kubeletController: Controller = {
       quiet.versions = versions;
       quiet.atMs = ctx.now;
       quiet.untilMs = untilAll;
-    } else quiet.versions = "";
+    } else quiet.versions = -1;
   },
 };
 
 /** The inputs of the kubelet's last pass that wrote nothing, and until when no pod is due. */
 interface QuietPass {
-  versions: string;
+  /** The sum of the versions of every kind the kubelet reads (-1: none yet). */
+  versions: number;
   atMs: number;
   untilMs: number;
 }
@@ -188,6 +195,10 @@ export function resyncAllPods(cluster: { controllerState<T>(controller: string, 
   const seen = cluster.controllerState<Record<string, SeenPod>>(KUBELET, "seen");
   if (seen) for (const last of Object.values(seen)) last.untilMs = last.atMs;
   const quiet = cluster.controllerState<QuietPass>(KUBELET, "quiet");
-  if (quiet) quiet.versions = "";
+  if (quiet) quiet.versions = -1;
+}
+
+function newQuietPass(): QuietPass {
+  return { versions: -1, atMs: NaN, untilMs: -Infinity };
 }
 

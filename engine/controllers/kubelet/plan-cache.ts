@@ -78,17 +78,17 @@ export function planProcessFor(owner: object, image: ImageSpec | undefined, inpu
   const reaches: [string, Reach][] = [];
   const result = planProcess({
     ...input,
-    readFile: (p) => {
+    readFile(p) {
       const c = input.readFile(p);
       files.push([p, c]);
       return c;
     },
-    isExecutable: (n) => {
+    isExecutable(n) {
       const x = input.isExecutable(n);
       executables.push([n, x]);
       return x;
     },
-    reach: (u) => {
+    reach(u) {
       const r = input.reach(u);
       reaches.push([u, r]);
       return r;

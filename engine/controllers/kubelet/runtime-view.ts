@@ -35,5 +35,11 @@ export function listenerAt(world: World, lookup: PodRuntimeLookup, pod: Pod, por
 
 /** A `NetworkContext` over the store and the kubelet's state at `nowMs`. */
 export function networkContext(store: ObjectStore, world: World, lookup: PodRuntimeLookup, nowMs: number): NetworkContext {
-  return { store, world, listenerAt: (pod, port) => listenerAt(world, lookup, pod, port, nowMs) };
+  return {
+    store,
+    world,
+    listenerAt(pod, port) {
+      return listenerAt(world, lookup, pod, port, nowMs);
+    },
+  };
 }

@@ -113,9 +113,24 @@ export interface NodeRuntime {
   ips: string[];
 }
 
+/** `pod/<uid>` strings already built, by uid: one string per pod, whose hash V8 keeps for the next lookup. Bounded. */
+const podKeys = new Map<string, string>();
+const MAX_POD_KEYS = 50_000;
+
+/** The key of a pod's runtime in the kubelet's state (`pod/<uid>`). */
+export function podStateKey(uid: string): string {
+  let k = podKeys.get(uid);
+  if (k === undefined) {
+    if (podKeys.size >= MAX_POD_KEYS) podKeys.clear();
+    k = `pod/${uid}`;
+    podKeys.set(uid, k);
+  }
+  return k;
+}
+
 /** The kubelet's state for a pod (created on first use). */
 export function podRuntime(ctx: ControllerContext, uid: string, init: () => PodRuntime): PodRuntime {
-  return ctx.state<PodRuntime>(KUBELET, `pod/${uid}`, init);
+  return ctx.state<PodRuntime>(KUBELET, podStateKey(uid), init);
 }
 
 /** The kubelet's state for a node. */

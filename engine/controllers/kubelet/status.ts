@@ -119,15 +119,27 @@ export function qosClass(pod: Pod): "Guaranteed" | "Burstable" | "BestEffort" {
   return guaranteed ? "Guaranteed" : "Burstable";
 }
 
+/** The pod conditions the kubelet reports. */
+type ConditionType = "PodReadyToStartContainers" | "Initialized" | "Ready" | "ContainersReady";
+
+/** Where each condition's last status is kept in `PodRuntime.transitions` (`<type>=status`). */
+const STATUS_KEY: Record<ConditionType, string> = {
+  PodReadyToStartContainers: "PodReadyToStartContainers=status",
+  Initialized: "Initialized=status",
+  Ready: "Ready=status",
+  ContainersReady: "ContainersReady=status",
+};
+
 /** A condition with its lastTransitionTime kept while its status does not change. */
-function condition(pr: PodRuntime, nowMs: number, type: string, ok: boolean, reason?: string, message?: string): PodCondition {
+function condition(pr: PodRuntime, nowMs: number, type: ConditionType, ok: boolean, reason?: string, message?: string): PodCondition {
   const status = ok ? "True" : "False";
   const key = type;
+  const statusKey = STATUS_KEY[type];
   const prev = pr.transitions[key];
-  const prevStatus = pr.transitions[`${key}=status`];
+  const prevStatus = pr.transitions[statusKey];
   if (prev === undefined || prevStatus !== (ok ? 1 : 0)) {
     pr.transitions[key] = nowMs;
-    pr.transitions[`${key}=status`] = ok ? 1 : 0;
+    pr.transitions[statusKey] = ok ? 1 : 0;
   }
   const c: PodCondition = { type, status, lastProbeTime: null, lastTransitionTime: rfc3339(pr.transitions[key]) };
   if (reason) c.reason = reason;
@@ -200,9 +212,13 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false;
     return true;
   }
-  const ka = Object.keys(a as object);
-  const kb = Object.keys(b as object);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  return true;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in ra) {
+    if (!deepEqual(ra[k], rb[k])) return false;
+    n++;
+  }
+  for (const _ in rb) n--;
+  return n === 0;
 }

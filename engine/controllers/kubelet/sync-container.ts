@@ -12,9 +12,9 @@ import { runAsNonRootError } from "../../world/security-context";
 import { inBackoffSince, inBackoffSinceUpdate, nextBackoff, backoffText } from "./backoff";
 import { containerFieldPath, recordAt } from "./events";
 import { addNodeImage, imagePresent, pullPolicy, pulledMessage, startPull } from "./images";
-import { containerProbes, execProbe, nextProbeTick, probeOutcomes, runProbeTicks, type ProbeKind, type ProbeOutcomes } from "./probes";
+import { containerProbes, execProbe, nextProbeTick, probeOutcomes, runProbeTicks, type ProbeKind, type ProbeOutcome, type ProbeOutcomes } from "./probes";
 import { networkContext } from "./runtime-view";
-import type { ContainerRuntime, PodRuntime } from "./state";
+import type { ContainerRuntime, PodRuntime, ProbeState } from "./state";
 
 /**
  * One container's life on the node, driven by kubelet syncs: image, config, create and
@@ -312,13 +312,10 @@ function afterImage(env: SyncEnv, c: Container, cr: ContainerRuntime, t: number)
   const envMap: Record<string, string> = {};
   for (const e of resolved.env) envMap[e.name] = e.value;
   const files = containerFiles(ctx.store, pod, c, image, ctx.world.clusterDomain);
-  const lookupVar = (n: string) => envMap[n];
-  const argv = effectiveArgv(image, c.command?.map((a) => expandVarRefs(a, lookupVar)), c.args?.map((a) => expandVarRefs(a, lookupVar)));
-  const isExecutable = (name: string) => {
-    const bins = image?.binaries ?? [];
-    if (name.startsWith("/")) return bins.includes(name) || bins.includes(baseName(name)) && /^\/(usr\/)?(local\/)?s?bin\//.test(name) || files.has(name);
-    return bins.includes(name);
-  };
+  // Callbacks are object methods here and below, not named arrow functions: tsx's keepNames
+  // renames every named closure each time it is created, which costs more than the call.
+  const vars = { lookup(n: string): string | undefined { return envMap[n]; } };
+  const argv = effectiveArgv(image, c.command?.map((a) => expandVarRefs(a, vars.lookup)), c.args?.map((a) => expandVarRefs(a, vars.lookup)));
   const net = networkContext(ctx.store, ctx.world, env.lookup, t);
   const origin = { namespace: pod.metadata.namespace ?? "default", pod };
   const limit = c.resources?.limits?.memory;
@@ -327,12 +324,20 @@ function afterImage(env: SyncEnv, c: Container, cr: ContainerRuntime, t: number)
     image: image ?? { sizeBytes: 0, binaries: [] },
     argv,
     env: envMap,
-    readFile: (p) => files.get(p),
-    isExecutable,
+    readFile(p) {
+      return files.get(p);
+    },
+    isExecutable(name) {
+      const bins = image?.binaries ?? [];
+      if (name.startsWith("/")) return bins.includes(name) || bins.includes(baseName(name)) && /^\/(usr\/)?(local\/)?s?bin\//.test(name) || files.has(name);
+      return bins.includes(name);
+    },
     memoryLimitBytes: limit !== undefined ? bytes(limit) : undefined,
     stdin: c.stdin === true,
     hostname: pod.metadata.name,
-    reach: (url) => reachable(net, origin, url),
+    reach(url) {
+      return reachable(net, origin, url);
+    },
   });
   const id = ctx.rng.hex(64);
   if (!planned.ok && planned.failure.kind === "CreateContainerError") {
@@ -362,7 +367,6 @@ function afterImage(env: SyncEnv, c: Container, cr: ContainerRuntime, t: number)
   if (cr.logs) cr.previousLogs = cr.logs;
   const plan = planned.plan;
   cr.logs = { plan, startedAtMs: t, extra: [], extraVars: {} };
-  const fresh = () => ({ lastTickMs: t, consecutiveFailures: 0, consecutiveSuccesses: 0, passed: false });
   cr.running = {
     id,
     startedAtMs: t,
@@ -370,11 +374,16 @@ function afterImage(env: SyncEnv, c: Container, cr: ContainerRuntime, t: number)
     unready: false,
     startedFlag: !c.startupProbe,
     ready: !c.readinessProbe && !c.startupProbe,
-    ...(c.readinessProbe ? { readyProbe: fresh() } : {}),
-    ...(c.livenessProbe ? { liveProbe: fresh() } : {}),
-    ...(c.startupProbe ? { startProbe: fresh() } : {}),
+    ...(c.readinessProbe ? { readyProbe: freshProbe(t) } : {}),
+    ...(c.livenessProbe ? { liveProbe: freshProbe(t) } : {}),
+    ...(c.startupProbe ? { startProbe: freshProbe(t) } : {}),
   };
   return true;
+}
+
+/** A probe's counters when its container starts at `t`. */
+function freshProbe(t: number): ProbeState {
+  return { lastTickMs: t, consecutiveFailures: 0, consecutiveSuccesses: 0, passed: false };
 }
 
 /** Advances a running container to `now`. Returns true when it stopped (the caller goes on). */
@@ -476,7 +485,16 @@ function updateUnready(env: SyncEnv, c: Container, cr: ContainerRuntime, now: nu
   const origin = { namespace: env.pod.metadata.namespace ?? "default", pod: env.pod };
   let failed: { vars: Record<string, string>; logs: string[] } | undefined;
   for (const q of reqs) {
-    const vars = checkRequirement(q, app!.runtime, { env: r.plan.env, settings: r.plan.settings, readFile: () => undefined, reach: (url) => reachable(net, origin, url) });
+    const vars = checkRequirement(q, app!.runtime, {
+      env: r.plan.env,
+      settings: r.plan.settings,
+      readFile(): undefined {
+        return undefined;
+      },
+      reach(url) {
+        return reachable(net, origin, url);
+      },
+    });
     if (vars) {
       failed = { vars, logs: q.failure.logs.map((l) => (typeof l === "string" ? l : l.line)) };
       break;
@@ -494,13 +512,15 @@ function probeOutcomeMap(env: SyncEnv, c: Container, cr: ContainerRuntime, kinds
   const out = new Map<ProbeKind, ProbeOutcomes>();
   let files: Map<string, string> | undefined;
   const image = imageSpecOf(env, cr);
-  const exec = (argv: string[]) => {
-    files ??= containerFiles(env.ctx.store, env.pod, c, image, env.ctx.world.clusterDomain);
-    return execProbe(argv, image, files, (port) => cr.running?.plan.ports.includes(port) ?? false);
+  const probing = {
+    exec(argv: string[]): ProbeOutcome {
+      files ??= containerFiles(env.ctx.store, env.pod, c, image, env.ctx.world.clusterDomain);
+      return execProbe(argv, image, files, (port) => cr.running?.plan.ports.includes(port) ?? false);
+    },
   };
   for (const k of kinds) {
     const probe = k === "startup" ? c.startupProbe! : k === "liveness" ? c.livenessProbe! : c.readinessProbe!;
-    out.set(k, probeOutcomes(probe, env.pod, env.pr, env.ctx.world, exec));
+    out.set(k, probeOutcomes(probe, env.pod, env.pr, env.ctx.world, probing.exec));
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { fnv1a32 } from "../../runtime/random";
 import { volumeProblems } from "../../world/container-config";
 import { recordAt } from "./events";
 import { buildPodStatus, deepEqual } from "./status";
-import { nodeRuntime, podRuntime, trackedPods, KUBELET, type ContainerRuntime, type PodRuntime } from "./state";
+import { nodeRuntime, podRuntime, podStateKey, trackedPods, KUBELET, type ContainerRuntime, type PodRuntime } from "./state";
 import { stopContainer, syncContainer, type SyncEnv } from "./sync-container";
 
 /**
@@ -54,7 +54,7 @@ export function forgetPod(ctx: ControllerContext, pr: PodRuntime): void {
   const index = trackedPods(ctx);
   const j = index.uids.indexOf(pr.uid);
   if (j >= 0) index.uids.splice(j, 1);
-  ctx.dropState(KUBELET, `pod/${pr.uid}`);
+  ctx.dropState(KUBELET, podStateKey(pr.uid));
 }
 
 function runtimeOf(pr: PodRuntime, c: Container, init: boolean): ContainerRuntime {
@@ -74,10 +74,14 @@ function runtimeOf(pr: PodRuntime, c: Container, init: boolean): ContainerRuntim
 export function syncPod(outer: ControllerContext, pod: Pod, node: Node, lookup: (uid: string) => PodRuntime | undefined, network?: { dependent: boolean; untilMs: number }): number {
   const uid = pod.metadata.uid!;
   const now = outer.now;
-  let quiet = Infinity;
-  const due = (ms: number) => {
-    if (ms < quiet) quiet = ms;
+  // The earliest instant noted due (an object method, not a named closure: see afterImage).
+  const horizon = {
+    quiet: Infinity,
+    due(ms: number): void {
+      if (ms < horizon.quiet) horizon.quiet = ms;
+    },
   };
+  const due = horizon.due;
   const ctx: ControllerContext = {
     ...outer,
     wakeAt(ms: number) {
@@ -181,10 +185,10 @@ export function syncPod(outer: ControllerContext, pod: Pod, node: Node, lookup: 
     // Due at every instant, as far as the caller's own bookkeeping goes; `untilMs` says until
     // when nothing but the network could make a sync do something.
     network.dependent = true;
-    network.untilMs = quiet;
-    return Math.min(quiet, now);
+    network.untilMs = horizon.quiet;
+    return Math.min(horizon.quiet, now);
   }
-  return quiet;
+  return horizon.quiet;
 }
 
 /** Writes the pod's status when it changed. */

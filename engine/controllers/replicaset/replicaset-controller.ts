@@ -170,12 +170,13 @@ function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, active: Pod[], r
 function syncStatus(ctx: ControllerContext, rs: ReplicaSet, active: Pod[], failure: string | undefined): void {
   const minReady = rs.spec.minReadySeconds ?? 0;
   const templateLabels = rs.spec.template.metadata?.labels ?? {};
+  const anyLabels = Object.keys(templateLabels).length > 0;
   let fully = 0;
   let ready = 0;
   let available = 0;
   let nextAvailable = Infinity;
   for (const pod of active) {
-    if (Object.keys(templateLabels).length === 0 || matchesMap(pod.metadata.labels, templateLabels)) fully++;
+    if (!anyLabels || matchesMap(pod.metadata.labels, templateLabels)) fully++;
     if (isPodReady(pod)) {
       ready++;
       if (isPodAvailable(pod, minReady, ctx.now)) available++;
@@ -185,21 +186,21 @@ function syncStatus(ctx: ControllerContext, rs: ReplicaSet, active: Pod[], failu
   if (nextAvailable !== Infinity) ctx.wakeAt(nextAvailable);
   const s = (rs.status ??= { replicas: 0 });
   let changed = setFailure(rs, failure, ctx.now);
-  const next: Record<string, number | undefined> = {
-    replicas: active.length,
-    fullyLabeledReplicas: fully || undefined,
-    readyReplicas: ready || undefined,
-    availableReplicas: available || undefined,
-    observedGeneration: rs.metadata.generation,
-  };
   const cur = s as unknown as Record<string, number | undefined>;
-  for (const [k, v] of Object.entries(next)) {
-    if (cur[k] === v) continue;
-    if (v === undefined) delete cur[k];
-    else cur[k] = v;
-    changed = true;
-  }
+  changed = setCount(cur, "replicas", active.length) || changed;
+  changed = setCount(cur, "fullyLabeledReplicas", fully || undefined) || changed;
+  changed = setCount(cur, "readyReplicas", ready || undefined) || changed;
+  changed = setCount(cur, "availableReplicas", available || undefined) || changed;
+  changed = setCount(cur, "observedGeneration", rs.metadata.generation) || changed;
   if (changed) ctx.store.touch(rs);
+}
+
+/** Sets (or, for undefined, deletes) one status count; whether it changed. */
+function setCount(status: Record<string, number | undefined>, key: string, value: number | undefined): boolean {
+  if (status[key] === value) return false;
+  if (value === undefined) delete status[key];
+  else status[key] = value;
+  return true;
 }
 
 /** The ReplicaSet controller. */

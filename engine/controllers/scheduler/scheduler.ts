@@ -91,13 +91,24 @@ function queueOrder(a: Pod, b: Pod): number {
   return Number(a.metadata.resourceVersion ?? 0) - Number(b.metadata.resourceVersion ?? 0);
 }
 
+/**
+ * A node's part of the signature, by node object while its resourceVersion is the same (every
+ * write to a node, a label, a taint, cordoning, bumps it; allocatable comes from its status).
+ */
+const nodeParts = new WeakMap<object, { resourceVersion: string | undefined; part: string }>();
+
 function nodeSignature(infos: Map<string, NodeInfo>): string {
   const parts: string[] = [];
   for (const info of infos.values()) {
     const n = info.node;
-    parts.push(
-      `${n.metadata.name}|${JSON.stringify(n.metadata.labels ?? {})}|${JSON.stringify(n.spec?.taints ?? [])}|${n.spec?.unschedulable ? 1 : 0}|${info.allocatable.milliCPU},${info.allocatable.memory},${info.allocatable.pods}`,
-    );
+    const hit = nodeParts.get(n);
+    if (hit && hit.resourceVersion === n.metadata.resourceVersion && hit.resourceVersion !== undefined) {
+      parts.push(hit.part);
+      continue;
+    }
+    const part = `${n.metadata.name}|${JSON.stringify(n.metadata.labels ?? {})}|${JSON.stringify(n.spec?.taints ?? [])}|${n.spec?.unschedulable ? 1 : 0}|${info.allocatable.milliCPU},${info.allocatable.memory},${info.allocatable.pods}`;
+    nodeParts.set(n, { resourceVersion: n.metadata.resourceVersion, part });
+    parts.push(part);
   }
   return parts.join("\n");
 }
