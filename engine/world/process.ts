@@ -1,3 +1,4 @@
+import type { ClientResult } from "./net-clients";
 import type { AppFailure, AppLogLine, AppModel, AppRequirement, ImageSpec, World } from "../model/world";
 import { resolveSettings } from "./app-settings";
 import { describeConnectError, type ConnectError } from "./network";
@@ -65,6 +66,8 @@ export interface ProcessInput {
   hostname: string;
   /** Checks a URL from this pod (for `reachable` requirements). */
   reach(url: string): { ok: true } | { ok: false; error: ConnectError };
+  /** Runs network client `program` (`nslookup`, `wget`, `curl`, `nc`: a key of NET_CLIENTS) from this pod, now. */
+  netClient(program: string, args: string[]): ClientResult;
 }
 
 /** Why a container could not start at all (no process ran). */

@@ -1,9 +1,9 @@
-import { parseUrl } from "./network";
 import { baseName, emptyPlan, execFailure, exited, planExec, type ProcessInput, type ProcessPlan } from "./process";
 
 /**
  * Ordinary programs a container may run as its main process instead of the image's
- * application: `sleep`, `sh -c '…'`, `echo`, `cat`, `tail -f`, `true`/`false`, `curl`/`wget`.
+ * application: `sleep`, `sh -c '…'`, `echo`, `cat`, `tail -f`, `true`/`false`, and the network
+ * clients `curl`/`wget`/`nslookup`/`nc` (engine/world/net-clients.ts, as a shell runs them).
  * Anything else that exists in the image runs briefly and exits 0.
  */
 
@@ -136,7 +136,13 @@ export function planProgram(input: ProcessInput, argv: string[], offset: number)
       return exited(input, argv, offset, 0, Object.entries(input.env).map(([k, v]) => `${k}=${v}`));
     case "curl":
     case "wget":
-      return planHttpClient(input, argv, offset, name);
+    case "nslookup":
+    case "nc": {
+      // The clients a shell runs, run once as the main process: what they print is the log.
+      const r = input.netClient(name, args);
+      const text = (r.stderr + r.stdout).replace(/\n$/, "");
+      return exited(input, argv, offset, r.code, text === "" ? [] : text.split("\n"));
+    }
     default:
       return exited(input, argv, offset, 0, []);
   }
@@ -166,26 +172,6 @@ function catFiles(input: ProcessInput, argv: string[], offset: number): ProcessP
     } else lines.push(...c.replace(/\n$/, "").split("\n"));
   }
   return exited(input, argv, offset, code, lines);
-}
-
-/** `curl URL` / `wget -qO- URL` as a main process: one request through the cluster network, then exit. */
-function planHttpClient(input: ProcessInput, argv: string[], offset: number, name: string): ProcessPlan {
-  const url = argv.slice(1).find((a) => /^[a-z]+:\/\//i.test(a) || /^[\w.-]+(:\d+)?(\/|$)/.test(a) && !a.startsWith("-"));
-  if (!url) return exited(input, argv, offset, name === "curl" ? 2 : 1, name === "curl" ? ["curl: try 'curl --help' or 'curl --manual' for more information"] : ["BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.", "", "Usage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]", "	[--post-data STR | --post-file FILE] [-Y on/off]", "	[-P DIR] [-U AGENT] [-T SEC] URL..."]);
-  const full = /^[a-z]+:\/\//i.test(url) ? url : `http://${url}`;
-  const u = parseUrl(full);
-  const r = input.reach(full);
-  if (r.ok) return exited(input, argv, offset, 0, []);
-  const e = r.error;
-  if (name === "curl") {
-    if (e.kind === "dns") return exited(input, argv, offset, 6, [`curl: (6) Could not resolve host: ${e.host}`]);
-    if (e.kind === "timeout") return exited(input, argv, offset, 28, [`curl: (28) Failed to connect to ${e.host} port ${e.port} after 130001 ms: Timeout was reached`]);
-    if (e.kind === "reset") return exited(input, argv, offset, 56, ["curl: (56) Recv failure: Connection reset by peer"]);
-    return exited(input, argv, offset, 7, [`curl: (7) Failed to connect to ${e.host} port ${e.port} after 2 ms: Couldn't connect to server`]);
-  }
-  if (e.kind === "dns") return exited(input, argv, offset, 1, [`wget: bad address '${u?.host ?? e.host}'`]);
-  if (e.kind === "timeout") return exited(input, argv, offset, 1, [`wget: can't connect to remote host (${e.ip}): Connection timed out`]);
-  return exited(input, argv, offset, 1, [`wget: can't connect to remote host (${e.ip}): Connection refused`]);
 }
 
 /** A tiny `sh -c` interpreter: echo, sleep, exit, export, exec, `while true` loops, and running other programs. */

@@ -153,3 +153,13 @@ export function resolvePull(world: World, image: string, credentials: readonly R
     image: { ref, repository, spec, digest, imageID: `${ref.repository}@${digest}`, sizeBytes: spec.sizeBytes },
   };
 }
+
+/** The image spec an image reference names in the registry (its tag, else its digest); undefined when there is none. */
+export function imageSpecByReference(world: World, image: string): ImageSpec | undefined {
+  const parsed = parseImageReference(image);
+  if (!parsed.ok) return undefined;
+  const repo = world.registry.repositories.find((r) => r.name === parsed.ref.repository);
+  if (!repo) return undefined;
+  if (parsed.ref.tag && repo.tags[parsed.ref.tag]) return repo.tags[parsed.ref.tag];
+  return Object.values(repo.tags).find((t) => parsed.ref.digest && t.digest === parsed.ref.digest);
+}

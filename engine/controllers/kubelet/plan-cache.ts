@@ -3,9 +3,10 @@
  * retry) usually starts the same process from the same inputs again; planning it is pure, so
  * its last plan is reused when everything the planner read is unchanged: the argv, the
  * environment, the image, the memory limit, stdin, the hostname, and the answers it got from
- * `readFile`, `isExecutable` and `reach` (asked again now, and compared).
+ * `readFile`, `isExecutable`, `reach` and `netClient` (asked again now, and compared).
  */
 import type { ImageSpec } from "../../model/world";
+import type { ClientResult } from "../../world/net-clients";
 import type { ConnectError } from "../../world/network";
 import { planProcess, type ProcessInput } from "../../world/process";
 
@@ -23,6 +24,7 @@ interface PlanMemo {
   files: [string, string | undefined][];
   executables: [string, boolean][];
   reaches: [string, Reach][];
+  clients: [string, string[], ClientResult][];
   result: Planned;
 }
 
@@ -52,6 +54,10 @@ function sameReach(a: Reach, b: Reach): boolean {
   return x.kind === y.kind && x.host === y.host && x.ip === y.ip && x.port === y.port;
 }
 
+function sameClientResult(a: ClientResult, b: ClientResult): boolean {
+  return a.code === b.code && a.stdout === b.stdout && a.stderr === b.stderr;
+}
+
 /**
  * `planProcess(input)` for the container whose runtime state is `owner`, reusing the plan of
  * its last start when the planner would read the same answers. `image` is the image spec the
@@ -69,13 +75,15 @@ export function planProcessFor(owner: object, image: ImageSpec | undefined, inpu
     sameRecord(memo.env, input.env) &&
     memo.files.every(([p, c]) => input.readFile(p) === c) &&
     memo.executables.every(([n, x]) => input.isExecutable(n) === x) &&
-    memo.reaches.every(([u, r]) => sameReach(input.reach(u), r))
+    memo.reaches.every(([u, r]) => sameReach(input.reach(u), r)) &&
+    memo.clients.every(([p, a, r]) => sameClientResult(input.netClient(p, a), r))
   ) {
     return memo.result;
   }
   const files: [string, string | undefined][] = [];
   const executables: [string, boolean][] = [];
   const reaches: [string, Reach][] = [];
+  const clients: [string, string[], ClientResult][] = [];
   const result = planProcess({
     ...input,
     readFile(p) {
@@ -93,7 +101,12 @@ export function planProcessFor(owner: object, image: ImageSpec | undefined, inpu
       reaches.push([u, r]);
       return r;
     },
+    netClient(p, a) {
+      const r = input.netClient(p, a);
+      clients.push([p, a, r]);
+      return r;
+    },
   });
-  memos.set(owner, { image, argv: input.argv, env: input.env, memoryLimitBytes: input.memoryLimitBytes, stdin: input.stdin, hostname: input.hostname, files, executables, reaches, result });
+  memos.set(owner, { image, argv: input.argv, env: input.env, memoryLimitBytes: input.memoryLimitBytes, stdin: input.stdin, hostname: input.hostname, files, executables, reaches, clients, result });
   return result;
 }

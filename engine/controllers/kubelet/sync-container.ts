@@ -1,3 +1,5 @@
+import { NET_CLIENTS } from "../../world/net-clients";
+import { imageSpecByReference } from "../../world/registry";
 import type { Container, Node, Pod } from "../../model/types";
 import type { ImageSpec, World } from "../../model/world";
 import { bytes } from "../../model/quantity";
@@ -51,6 +53,11 @@ export function imageSpecFor(world: World, cr: ContainerRuntime): ImageSpec | un
   if (cr.image.tag && repo.tags[cr.image.tag]) return repo.tags[cr.image.tag];
   const digest = cr.image.imageID.split("@")[1];
   return Object.values(repo.tags).find((s) => s.digest === digest) ?? Object.values(repo.tags)[0];
+}
+
+/** The registry lookup network clients use to read a serving container's files. */
+function imageSpecByReferenceIn(world: World): (image: string) => ImageSpec | undefined {
+  return imageSpecByReference.bind(undefined, world);
 }
 
 function imageSpecOf(env: SyncEnv, cr: ContainerRuntime): ImageSpec | undefined {
@@ -337,6 +344,9 @@ function afterImage(env: SyncEnv, c: Container, cr: ContainerRuntime, t: number)
     hostname: pod.metadata.name,
     reach(url) {
       return reachable(net, origin, url);
+    },
+    netClient(program, args) {
+      return NET_CLIENTS[program]({ network: net, pod, now: t, imageSpec: imageSpecByReferenceIn(ctx.world) }, args);
     },
   });
   const id = ctx.rng.hex(64);

@@ -17,6 +17,7 @@ function input(repo: string, tag: string, argv: string[], env: Record<string, st
     stdin: false,
     hostname: "pod",
     reach: () => ({ ok: false, error: { kind: "refused", host: "x", ip: "10.96.0.1", port: 80 } }),
+    netClient: (program) => ({ stdout: "", stderr: `${program}: can't connect to remote host (10.96.0.1): Connection refused\n`, code: 1 }),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Container, Pod } from "../../../model/types";
 import type { ImageSpec, World } from "../../../model/world";
 import type { Cluster } from "../../../runtime/cluster";
 import { containerFiles, resolveContainerEnv } from "../../../world/container-config";
-import { parseImageReference } from "../../../world/image-reference";
+import { imageSpecByReference } from "../../../world/registry";
 import type { NetworkContext } from "../../../world/network";
 import type { RuntimeContainerFilesystem } from "./runtime-hooks";
 import { effectiveArgv } from "../../../world/process";
@@ -41,12 +41,7 @@ export interface ContainerView {
 
 /** The image spec a container image reference names in the world's registry (credentials not checked). */
 export function imageSpecFor(world: World, image: string): ImageSpec | undefined {
-  const parsed = parseImageReference(image);
-  if (!parsed.ok) return undefined;
-  const repo = world.registry.repositories.find((r) => r.name === parsed.ref.repository);
-  if (!repo) return undefined;
-  if (parsed.ref.tag && repo.tags[parsed.ref.tag]) return repo.tags[parsed.ref.tag];
-  return Object.values(repo.tags).find((t) => parsed.ref.digest && t.digest === parsed.ref.digest);
+  return imageSpecByReference(world, image);
 }
 
 const BIN_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];

@@ -5,7 +5,7 @@
  */
 import { isExecutable, type ContainerView } from "../container-view";
 import { isDirectory, listDirectory, resolvePath } from "./filesystem";
-import { curl, nc, nslookup, wget } from "./net-tools";
+import { runNetClient } from "./net-tools";
 
 /** What a program printed and its exit code. */
 export interface ProgramResult {
@@ -179,10 +179,10 @@ export const PROGRAMS: Record<string, Program> = {
     const found = args.filter((a) => v.binaries.has(a));
     return { stdout: found.map((a) => `/bin/${a}\n`).join(""), stderr: "", code: found.length === args.length ? 0 : 1 };
   },
-  nslookup: (v, _s, args) => nslookup(v, args),
-  wget: (v, _s, args) => wget(v, args),
-  curl: (v, _s, args) => curl(v, args),
-  nc: (v, _s, args) => nc(v, args),
+  nslookup: (v, _s, args) => runNetClient("nslookup", v, args),
+  wget: (v, _s, args) => runNetClient("wget", v, args),
+  curl: (v, _s, args) => runNetClient("curl", v, args),
+  nc: (v, _s, args) => runNetClient("nc", v, args),
   sh: (v, s, args, _stdin, run) => shellProgram(v, s, args, run),
   bash: (v, s, args, _stdin, run) => shellProgram(v, s, args, run),
   ash: (v, s, args, _stdin, run) => shellProgram(v, s, args, run),
