@@ -39,11 +39,6 @@ export interface ContainerView {
   network: NetworkContext;
 }
 
-/** The image spec a container image reference names in the world's registry (credentials not checked). */
-export function imageSpecFor(world: World, image: string): ImageSpec | undefined {
-  return imageSpecByReference(world, image);
-}
-
 const BIN_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 
 /** Whether `name` (bare, or an absolute path in a bin directory) is an executable of the view. */
@@ -77,7 +72,7 @@ export function containerView(cluster: Cluster, pod: Pod, containerName: string,
     pod.spec.initContainers?.find((c) => c.name === containerName) ??
     pod.spec.ephemeralContainers?.find((c) => c.name === containerName);
   if (!container) return undefined;
-  const image = imageSpecFor(cluster.world, container.image);
+  const image = imageSpecByReference(cluster.world, container.image);
   const env: Record<string, string> = {};
   const imagePath = image?.env?.PATH ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
   env.PATH = imagePath;
@@ -88,14 +83,14 @@ export function containerView(cluster: Cluster, pod: Pod, containerName: string,
   const files = containerFiles(cluster.store, pod, container, image, cluster.world.clusterDomain);
   const user = image?.user ?? "root";
   const main = pod.spec.containers[0];
-  const mainImage = main ? imageSpecFor(cluster.world, main.image) : undefined;
+  const mainImage = main ? imageSpecByReference(cluster.world, main.image) : undefined;
   const shareProcesses = (pod.spec as { shareProcessNamespace?: boolean }).shareProcessNamespace === true;
   const target = (container as { targetContainerName?: string }).targetContainerName;
   const processes: ProcessEntry[] = [];
   const own = processArgv(cluster.world, image, effectiveArgv(image, container.command, container.args));
   if (target || shareProcesses) {
     const t = pod.spec.containers.find((c) => c.name === (target ?? main?.name)) ?? main;
-    const tImage = t ? imageSpecFor(cluster.world, t.image) : mainImage;
+    const tImage = t ? imageSpecByReference(cluster.world, t.image) : mainImage;
     if (t) processes.push({ pid: 1, user: tImage?.user ?? "root", argv: processArgv(cluster.world, tImage, effectiveArgv(tImage, t.command, t.args)) });
     processes.push({ pid: 7, user, argv: own.length > 0 ? own : ["sh"] });
   } else {

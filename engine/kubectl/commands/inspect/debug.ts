@@ -11,7 +11,7 @@ import { rfc3339 } from "../../../runtime/clock";
 import { AlreadyExistsError } from "../../../runtime/store";
 import { resolveKind } from "../../../model/kinds";
 import { alreadyExists, notFound, unknownResourceType } from "../../errors";
-import { imageSpecFor } from "./container-view";
+import { imageSpecByReference } from "../../../world/registry";
 import { ociExecFailure } from "./exec";
 import { runExec } from "./sim-shell";
 import { waitUntil } from "../wait/wait-clock";
@@ -45,7 +45,7 @@ function debugContainer(opts: DebugOptions, name: string): Container {
 function ensureRunningStatus(ctx: CommandContext, pod: Pod, c: Container, field: "ephemeralContainerStatuses" | "containerStatuses"): void {
   const statuses = (pod.status[field] ??= []);
   if (statuses.some((s) => s.name === c.name)) return;
-  const spec = imageSpecFor(ctx.cluster.world, c.image);
+  const spec = imageSpecByReference(ctx.cluster.world, c.image);
   if (!spec) return;
   const status: ContainerStatus = {
     name: c.name,
@@ -87,7 +87,7 @@ function afterCreate(ctx: CommandContext, created: Pod, name: string, opts: Debu
   if (!runningStatus(pod, name)) return { stdout: "", stderr: stderr + `error: unable to upgrade connection: container not found ("${name}")\n`, exitCode: 1 };
   if (opts.stdin && !opts.quiet) stderr += PROMPT_HINT;
   const view = viewOf(ctx.cluster, pod, name);
-  const argv = opts.command.length > 0 ? opts.command : (imageSpecFor(ctx.cluster.world, opts.image)?.cmd ?? ["sh"]);
+  const argv = opts.command.length > 0 ? opts.command : (imageSpecByReference(ctx.cluster.world, opts.image)?.cmd ?? ["sh"]);
   if (!view) return { stdout: "", stderr, exitCode: 1 };
   const shellOnly = argv.length === 1 && ["sh", "bash", "ash", "/bin/sh", "/bin/bash"].includes(argv[0]);
   if (opts.stdin && opts.tty && shellOnly) {

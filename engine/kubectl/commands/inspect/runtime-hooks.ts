@@ -8,7 +8,7 @@
 import type { Pod } from "../../../model/types";
 import type { Cluster } from "../../../runtime/cluster";
 import type { LiveListener, NetworkContext } from "../../../world/network";
-import { imageSpecFor } from "./container-view";
+import { imageSpecByReference } from "../../../world/registry";
 
 /** One line a container wrote, with the time it was written (ms since the epoch) when known. */
 export interface ContainerLogLine {
@@ -82,7 +82,7 @@ export function inspectRuntimeFromKubelet(views: KubeletViews): InspectRuntime {
 function staticListener(cluster: Cluster, pod: Pod, port: number): LiveListener | undefined {
   if (pod.status?.phase !== "Running" || !pod.status.conditions?.some((c) => c.type === "Ready" && c.status === "True")) return undefined;
   for (const c of pod.spec.containers) {
-    const spec = imageSpecFor(cluster.world, c.image);
+    const spec = imageSpecByReference(cluster.world, c.image);
     const app = spec?.app ? cluster.world.apps[spec.app] : undefined;
     const listener = app?.listen?.find((l) => l.port === port);
     if (listener) return { pod, container: c.name, listener, unready: false };

@@ -78,7 +78,7 @@ function runStatus(ctx: CommandContext, args: ParsedArgs): CommandResult {
   const watch = flagBool(args.flags, "watch", true);
   const timeoutMs = flagInt(args.flags, "timeout", 0);
   const deadlineMs = ctx.cluster.now() + (timeoutMs > 0 ? Math.min(timeoutMs, MAX_VIRTUAL_WAIT_MS) : MAX_VIRTUAL_WAIT_MS);
-  const { kind, namespace, name } = { kind: target.kind, namespace: target.metadata.namespace, name: target.metadata.name };
+  const { kind, metadata: { namespace, name } } = target;
   let stdout = "";
   let error: string | undefined;
   let seen: string | undefined;

@@ -7,7 +7,7 @@
 import type { Pod } from "../../../model/types";
 import type { CommandContext, CommandResult } from "../../command";
 import { apiDelete } from "../../manifests/api-server";
-import { imageSpecFor } from "../inspect/container-view";
+import { imageSpecByReference } from "../../../world/registry";
 import { containerRunning } from "../inspect/exec";
 import { inspectRuntime } from "../inspect/runtime-hooks";
 import { runExec } from "../inspect/sim-shell";
@@ -73,7 +73,7 @@ export function attachToRunPod(ctx: CommandContext, o: RunAttachOptions): Comman
   }
 
   const view = viewOf(ctx.cluster, pod, container);
-  const image = imageSpecFor(ctx.cluster.world, pod.spec.containers[0].image);
+  const image = imageSpecByReference(ctx.cluster.world, pod.spec.containers[0].image);
   const argv = o.argv.length > 0 ? o.argv : [...(image?.entrypoint ?? []), ...(image?.cmd ?? [])].length > 0 ? [...(image?.entrypoint ?? []), ...(image?.cmd ?? [])] : ["sh"];
   const shell = argv.length === 1 && SHELLS.has(argv[0]);
   if (o.stdin && o.tty && shell && view) {

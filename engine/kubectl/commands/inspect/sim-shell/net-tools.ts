@@ -4,12 +4,13 @@
  * the shell's container.
  */
 import { NET_CLIENTS, type ClientContext } from "../../../../world/net-clients";
-import { imageSpecFor, type ContainerView } from "../container-view";
+import { imageSpecByReference } from "../../../../world/registry";
+import type { ContainerView } from "../container-view";
 import type { ProgramResult } from "./programs";
 
 function clientContext(view: ContainerView): ClientContext {
   const world = view.network.world;
-  return { network: view.network, pod: view.pod, now: view.now, imageSpec: (image) => imageSpecFor(world, image) };
+  return { network: view.network, pod: view.pod, now: view.now, imageSpec: (image) => imageSpecByReference(world, image) };
 }
 
 /** Runs network client `name` (a key of NET_CLIENTS) from the shell's container. */
