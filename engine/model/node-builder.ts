@@ -95,6 +95,7 @@ export function buildNode(p: NodeParams): Node {
     status,
     type,
   });
+  // (dateNode below re-stamps these same fields; keep the two in step.)
   return {
     apiVersion: "v1",
     kind: "Node",
@@ -137,4 +138,18 @@ export function buildNode(p: NodeParams): Node {
       },
     } as Node["status"],
   };
+}
+
+/**
+ * Re-stamps a node built by `buildNode` as registered at `createdMs`: its creation time and
+ * its conditions' heartbeat and transition times (what `createdMs` decides in `buildNode`).
+ */
+export function dateNode(node: Node, createdMs: number): void {
+  const created = timestamp(createdMs);
+  const ready = timestamp(createdMs + 21_000);
+  node.metadata.creationTimestamp = created;
+  for (const c of node.status.conditions) {
+    c.lastHeartbeatTime = ready;
+    c.lastTransitionTime = c.type === "Ready" ? ready : created;
+  }
 }

@@ -1,10 +1,27 @@
-import type { KObject } from "../model/types";
+import type { Event, KObject } from "../model/types";
 import type { World } from "../model/world";
 import { VirtualClock } from "./clock";
 import { Random } from "./random";
-import { ObjectStore } from "./store";
+import { ObjectStore, type StoreState } from "./store";
 import { EventRecorder } from "./events";
 import type { Controller, ControllerContext } from "./controller";
+import { copyShifted, IdentityFiller, IdentityMarkingRandom, type IdentityRecipe } from "./snapshot";
+
+/**
+ * A cluster's state at one instant (objects, counters, controllers' private state, pending
+ * timers), independent of the cluster it was taken from. Never modified: restoring copies it.
+ */
+export interface ClusterSnapshot {
+  readonly atMs: number;
+  /** Recipes of the identity tokens in the state (a cluster built with an IdentityMarkingRandom), else empty. */
+  readonly identities: readonly IdentityRecipe[];
+  readonly state: {
+    store: StoreState;
+    events: Map<string, Event>;
+    controllers: Map<string, Map<string, unknown>>;
+    timers: number[];
+  };
+}
 
 /** A pass limit that only a controller bug (two controllers fighting) can reach. */
 const MAX_PASSES_PER_INSTANT = 200;
@@ -12,6 +29,8 @@ const MAX_PASSES_PER_INSTANT = 200;
 /** Options to build a cluster. */
 export interface ClusterOptions {
   seed: number;
+  /** The root randomness, when not `new Random(seed)` (an IdentityMarkingRandom for snapshots). */
+  random?: Random;
   /** Virtual time at which the cluster starts, ms since the epoch. */
   startMs: number;
   world: World;
@@ -38,12 +57,35 @@ export class Cluster {
 
   constructor(options: ClusterOptions) {
     this.clock = new VirtualClock(options.startMs);
-    this.rng = new Random(options.seed);
+    this.rng = options.random ?? new Random(options.seed);
     const now = () => this.clock.now();
     this.store = new ObjectStore(this.rng.fork("store"), now);
     this.events = new EventRecorder(this.store, this.rng.fork("events"), now);
     this.world = options.world;
     this.controllers = options.controllers;
+  }
+
+  /** A copy of this cluster's state now (its randomness is not part of it). */
+  snapshot(): ClusterSnapshot {
+    const state = { store: this.store.exportState(), events: this.events.exportIndex(), controllers: this.controllerState_, timers: this.timers };
+    const identities = this.rng instanceof IdentityMarkingRandom ? [...this.rng.recipes] : [];
+    return { atMs: this.clock.now(), identities, state: copyShifted(state, this.clock.now(), 0) };
+  }
+
+  /**
+   * A cluster that continues from `snapshot` at `options.startMs`: the snapshot's state with
+   * every instant moved by `startMs - snapshot.atMs` (whole seconds), its identity tokens
+   * filled from `options.seed`, and fresh randomness from `options.seed` for what happens next.
+   */
+  static restore(snapshot: ClusterSnapshot, options: ClusterOptions): Cluster {
+    const cluster = new Cluster(options);
+    const identities = snapshot.identities.length > 0 ? new IdentityFiller(options.seed, snapshot.identities) : undefined;
+    const state = copyShifted(snapshot.state, snapshot.atMs, options.startMs - snapshot.atMs, identities);
+    cluster.store.importState(state.store);
+    cluster.events.importIndex(state.events);
+    for (const [name, m] of state.controllers) cluster.controllerState_.set(name, m);
+    cluster.timers = state.timers;
+    return cluster;
   }
 
   /** Current virtual time. */

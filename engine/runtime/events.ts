@@ -67,6 +67,19 @@ export class EventRecorder {
     return ev;
   }
 
+  /** The aggregation index (event key → the stored Event) of events still stored, for snapshots. */
+  exportIndex(): Map<string, Event> {
+    const live = new Map<string, Event>();
+    for (const [k, ev] of this.index) if (this.store.get("Event", ev.metadata.namespace, ev.metadata.name) === ev) live.set(k, ev);
+    return live;
+  }
+
+  /** Takes over `index` (a copy whose Events are the restored store's objects). */
+  importIndex(index: Map<string, Event>): void {
+    this.index.clear();
+    for (const [k, ev] of index) this.index.set(k, ev);
+  }
+
   /** Events about one object (by uid), oldest first, as `kubectl describe` shows them. */
   about(obj: KObject): Event[] {
     return this.store

@@ -22,6 +22,17 @@ function isNamespaced(kind: string): boolean {
   return kindInfoCached(kind).namespaced;
 }
 
+/** What a store holds, for snapshots: objects by kind, namespace and name, and its counters. */
+export interface StoreState {
+  byKind: Map<string, Map<string, Map<string, KObject>>>;
+  counts: Map<string, number>;
+  resourceVersion: number;
+  version: number;
+  structureVersions: Map<string, number>;
+  kindVersions: Map<string, number>;
+  clientWrites: number;
+}
+
 /**
  * The simulated API server's storage: objects by kind, namespace and name, with uids,
  * resourceVersions, generations and creation timestamps assigned as the API server does.
@@ -236,6 +247,36 @@ export class ObjectStore {
     this.bumpKind(kind);
     if (!this.inControllerPass) this.clientWrites++;
     return obj;
+  }
+
+  /** The store's contents and counters, by reference (a cluster snapshot copies them). */
+  exportState(): StoreState {
+    return {
+      byKind: this.byKind,
+      counts: this.counts,
+      resourceVersion: this.resourceVersion,
+      version: this.version,
+      structureVersions: this.structureVersions,
+      kindVersions: this.kindVersions,
+      clientWrites: this.clientWrites,
+    };
+  }
+
+  /** Takes over `state` (a copy made for this store) as its contents and counters. */
+  importState(state: StoreState): void {
+    this.byKind.clear();
+    for (const [kind, b] of state.byKind) this.byKind.set(kind, b);
+    this.counts.clear();
+    for (const [kind, n] of state.counts) this.counts.set(kind, n);
+    this.structureVersions.clear();
+    for (const [kind, n] of state.structureVersions) this.structureVersions.set(kind, n);
+    this.kindVersions.clear();
+    for (const [kind, n] of state.kindVersions) this.kindVersions.set(kind, n);
+    this.resourceVersion = state.resourceVersion;
+    this.version = state.version;
+    this.clientWrites = state.clientWrites;
+    this.sortedByKind.clear();
+    this.sortedByNamespace.clear();
   }
 
   /** Every object of every kind (for serialising a snapshot or the oracle). */

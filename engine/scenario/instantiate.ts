@@ -4,7 +4,7 @@
  * minutes ago), and advance to the learner's time 0 so the broken state has settled the way
  * a real incident would have (ages, restart counts, aggregated events).
  */
-import type { KObject, Pod } from "../model/types";
+import type { KObject, Node, Pod } from "../model/types";
 import { rfc3339 } from "../runtime/clock";
 import { kindInfo } from "../model/kinds";
 import { Cluster } from "../runtime/cluster";
@@ -17,9 +17,10 @@ import type { Check, HintSpec, ParamValue } from "./schema";
 import { drawParams } from "./params";
 import { renderScenario, type NonFix } from "./render";
 import { applyManifests, objectKey, parseManifests } from "./manifests";
-import { createNodes, DEFAULT_NODES } from "./nodes";
-import { createSystemObjects } from "./system-objects";
+import { DEFAULT_NODES } from "./nodes";
+import { systemSnapshot } from "./system-snapshot";
 import { SYSTEM_APPS, SYSTEM_REPOSITORIES } from "./system-world";
+import { dateNode } from "../model/node-builder";
 import { makeDefaulter } from "./api-defaults";
 
 /** The learner's time 0 is this instant plus up to a week, drawn from the seed. */
@@ -77,16 +78,20 @@ export function instantiate(scenario: Scenario, seed: number): Instance {
     hosts: r.hosts,
     externalHosts: r.externalHosts,
   });
-  // Seeded per scenario too, so two scenarios played with the same seed do not share pod names.
   const firstStepMs = learnerStartMs - Math.max(0, ...r.steps.map((st) => st.agoMs));
   const simStartMs = Math.max(clusterStartMs, firstStepMs - SIMULATED_LEAD_MS);
-  const cluster = new Cluster({ seed: (fnv1a32(scenario.id) ^ seed) >>> 0, startMs: simStartMs, world, controllers: defaultControllers() });
+  // The system world from simStartMs to the first step, restored rather than simulated again;
+  // randomness from here on is seeded per scenario too, so two scenarios played with the same
+  // seed do not share pod names.
+  const systemUntilMs = Math.max(simStartMs, firstStepMs);
+  const cluster = Cluster.restore(systemSnapshot(r.nodes ?? DEFAULT_NODES, systemUntilMs - simStartMs, systemUntilMs), {
+    seed: (fnv1a32(scenario.id) ^ seed) >>> 0,
+    startMs: systemUntilMs,
+    world,
+    controllers: defaultControllers(),
+  });
   const defaulter = makeDefaulter(new Random(`${scenario.id}\u0000cluster-ip\u0000${seed >>> 0}`));
-
-  const nodes = createNodes(cluster, r.nodes ?? DEFAULT_NODES, clusterStartMs);
-  const controlPlane = nodes.find((n) => n.metadata.labels?.["node-role.kubernetes.io/control-plane"] !== undefined) ?? nodes[0];
-  createSystemObjects(cluster, controlPlane.status.addresses[0].address, defaulter);
-  cluster.reconcile();
+  for (const node of cluster.store.list<Node>("Node")) dateNode(node, clusterStartMs);
   backdateSystem(cluster, clusterStartMs);
   resyncAllPods(cluster);
 
