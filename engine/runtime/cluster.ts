@@ -5,7 +5,7 @@ import { Random } from "./random";
 import { ObjectStore, type StoreState } from "./store";
 import { EventRecorder } from "./events";
 import type { Controller, ControllerContext } from "./controller";
-import { copyShifted, IdentityFiller, IdentityMarkingRandom, type IdentityRecipe } from "./snapshot";
+import { fromTemplate, IdentityFiller, IdentityMarkingRandom, makeTemplate, type IdentityRecipe, type Template } from "./snapshot";
 
 /**
  * A cluster's state at one instant (objects, counters, controllers' private state, pending
@@ -15,12 +15,16 @@ export interface ClusterSnapshot {
   readonly atMs: number;
   /** Recipes of the identity tokens in the state (a cluster built with an IdentityMarkingRandom), else empty. */
   readonly identities: readonly IdentityRecipe[];
-  readonly state: {
-    store: StoreState;
-    events: Map<string, Event>;
-    controllers: Map<string, Map<string, unknown>>;
-    timers: number[];
-  };
+  /** The state (SnapshotState), marked for restoring. */
+  readonly template: Template;
+}
+
+/** What a snapshot holds. */
+interface SnapshotState {
+  store: StoreState;
+  events: Map<string, Event>;
+  controllers: Map<string, Map<string, unknown>>;
+  timers: number[];
 }
 
 /** A pass limit that only a controller bug (two controllers fighting) can reach. */
@@ -67,9 +71,10 @@ export class Cluster {
 
   /** A copy of this cluster's state now (its randomness is not part of it). */
   snapshot(): ClusterSnapshot {
-    const state = { store: this.store.exportState(), events: this.events.exportIndex(), controllers: this.controllerState_, timers: this.timers };
-    const identities = this.rng instanceof IdentityMarkingRandom ? [...this.rng.recipes] : [];
-    return { atMs: this.clock.now(), identities, state: copyShifted(state, this.clock.now(), 0) };
+    const state: SnapshotState = { store: this.store.exportState(), events: this.events.exportIndex(), controllers: this.controllerState_, timers: this.timers };
+    const template = makeTemplate(state, this.clock.now());
+    const identities = this.rng instanceof IdentityMarkingRandom ? this.rng.recipes.map((r, i) => (template.tokens.has(i) ? r : null)) : [];
+    return { atMs: this.clock.now(), identities, template };
   }
 
   /**
@@ -80,7 +85,7 @@ export class Cluster {
   static restore(snapshot: ClusterSnapshot, options: ClusterOptions): Cluster {
     const cluster = new Cluster(options);
     const identities = snapshot.identities.length > 0 ? new IdentityFiller(options.seed, snapshot.identities) : undefined;
-    const state = copyShifted(snapshot.state, snapshot.atMs, options.startMs - snapshot.atMs, identities);
+    const state = fromTemplate<SnapshotState>(snapshot.template, options.startMs - snapshot.atMs, identities);
     cluster.store.importState(state.store);
     cluster.events.importIndex(state.events);
     for (const [name, m] of state.controllers) cluster.controllerState_.set(name, m);

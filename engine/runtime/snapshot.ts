@@ -12,18 +12,26 @@
  * at many instants and check that shifting one gives each of the others, which is what keeps
  * this rule honest as controllers add state.
  *
+ * A snapshot is kept as a template: a copy of the state in which instants, identity tokens,
+ * objects referenced from several places and frozen (shared, immutable) values are marked
+ * once, when it is taken. Restoring is then a plain copy that only stops at the marks.
+ *
  * Identities can be left open the same way: a world built with an `IdentityMarkingRandom`
  * has a token (`\uE000<n>\uE001`, private-use characters no Kubernetes string contains) for
  * every uid, generated name suffix and hex id it drew, and a restore draws each token's value
  * from the restoring seed, wherever the token appears (names, keys, references, env).
  */
 import { fnv1a32, Random, SAFE_ALPHABET as SAFE_ALPHABET_FOR_TOKENS } from "./random";
+import { rfc3339 } from "./clock";
 
 /** How far from the snapshot's instant a value still counts as an instant (±400 days). */
 export const INSTANT_WINDOW_MS = 400 * 86_400_000;
 
-/** How to draw the value of one identity token: a uuid, or `length` characters of `alphabet`. */
-export type IdentityRecipe = { uuid: true } | { length: number; alphabet: string };
+/**
+ * How to draw the value of one identity token: a uuid, or `length` characters of `alphabet`;
+ * null for a token the snapshot no longer holds (an id of an object gone before it was taken).
+ */
+export type IdentityRecipe = { uuid: true } | { length: number; alphabet: string } | null;
 
 const TOKEN_OPEN = "\uE000";
 const TOKEN = /\uE000(\d+)\uE001/g;
@@ -63,134 +71,214 @@ export class IdentityMarkingRandom extends Random {
   }
 }
 
-/** Fills identity tokens from a seed: token n's value depends only on (seed, n, its recipe), never repeating one. */
+/** Fills identity tokens from a seed: all values drawn up front, in token order, from one stream, never repeating one. */
 export class IdentityFiller {
-  private readonly values = new Map<number, string>();
-  private readonly used = new Set<string>();
+  private readonly values: string[];
 
-  constructor(
-    private readonly seed: number,
-    private readonly recipes: readonly IdentityRecipe[],
-  ) {}
+  constructor(seed: number, recipes: readonly IdentityRecipe[]) {
+    const rng = new Random(`${seed >>> 0}\u0000identities`);
+    const used = new Set<string>();
+    this.values = recipes.map((recipe) => {
+      if (recipe === null) return "";
+      let v: string;
+      do v = "uuid" in recipe ? rng.uuid() : rng.chars(recipe.length, recipe.alphabet);
+      while (used.has(v));
+      used.add(v);
+      return v;
+    });
+  }
 
   value(n: number): string {
-    let v = this.values.get(n);
-    if (v === undefined) {
-      const recipe = this.recipes[n];
-      if (recipe === undefined) throw new Error(`snapshot identity token ${n} has no recipe`);
-      const rng = new Random(`${this.seed}\u0000identity\u0000${n}`);
-      do v = "uuid" in recipe ? rng.uuid() : rng.chars(recipe.length, recipe.alphabet);
-      while (this.used.has(v));
-      this.used.add(v);
-      this.values.set(n, v);
-    }
+    const v = this.values[n];
+    if (!v) throw new Error(`snapshot identity token ${n} has no recipe`);
     return v;
   }
 }
 
+/** An instant held as a number. */
+class InstantNumber {
+  constructor(readonly ms: number) {}
+}
+/** An instant held as RFC 3339 text: the second, then `suffix` (a fraction, if any, and `Z`). */
+class InstantText {
+  constructor(
+    readonly ms: number,
+    readonly suffix: string,
+  ) {}
+}
+/** Text holding identity tokens: literal parts and token numbers. */
+class Tokened {
+  constructor(readonly parts: readonly (string | number)[]) {}
+}
+/** An object referenced from more than one place: copied once per restore. */
+class Shared {
+  constructor(
+    readonly id: number,
+    readonly template: unknown,
+  ) {}
+}
+/** A frozen value: shared by every restored copy as it is. */
+class Kept {
+  constructor(readonly value: object) {}
+}
+/** A plain object with identity tokens in its keys (state by pod uid). */
+class TokenKeyed {
+  constructor(readonly entries: readonly [unknown, unknown][]) {}
+}
+
+/** A snapshot's state, marked for restoring (see the module comment). */
+export interface Template {
+  readonly root: unknown;
+  /** How many Shared marks it holds. */
+  readonly sharedCount: number;
+  /** The numbers of the identity tokens it holds. */
+  readonly tokens: ReadonlySet<number>;
+}
+
+const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
 /**
- * Deep copies `value` (shared references stay shared), adding `shiftMs` to every instant near
- * `centreMs` and, with `identities`, replacing identity tokens by their values.
+ * Marks `value` (the state at `centreMs`) for restoring. Throws for state a snapshot cannot
+ * hold: functions, cycles, and identity tokens cut short (an id sliced or hashed while tokens
+ * stood in for ids would be wrong once filled).
  */
-export function copyShifted<T>(value: T, centreMs: number, shiftMs: number, identities?: IdentityFiller): T {
+export function makeTemplate(value: unknown, centreMs: number): Template {
+  const lo = centreMs - INSTANT_WINDOW_MS;
+  const hi = centreMs + INSTANT_WINDOW_MS;
+  // Pass 1: which objects are reached more than once.
+  const visits = new Map<object, number>();
+  const count = (v: unknown): void => {
+    if (typeof v === "function") throw new Error("a snapshot holds data only (found a function)");
+    if (typeof v !== "object" || v === null) return;
+    const n = visits.get(v) ?? 0;
+    visits.set(v, n + 1);
+    if (n > 0 || Object.isFrozen(v)) return;
+    if (v instanceof Map) for (const [k, x] of v) (count(k), count(x));
+    else if (v instanceof Set) for (const x of v) count(x);
+    else for (const k of Object.keys(v)) count((v as Record<string, unknown>)[k]);
+  };
+  count(value);
+  // Pass 2: the marked copy.
+  const tokens = new Set<number>();
+  const sharedIds = new Map<object, Shared>();
+  const inProgress = new Set<object>();
+  const text = (s: string): unknown => {
+    if (s.indexOf(TOKEN_OPEN) !== -1) {
+      const parts: (string | number)[] = [];
+      let last = 0;
+      for (const m of s.matchAll(TOKEN)) {
+        if (m.index > last) parts.push(s.slice(last, m.index));
+        parts.push(Number(m[1]));
+        tokens.add(Number(m[1]));
+        last = m.index + m[0].length;
+      }
+      if (last < s.length) parts.push(s.slice(last));
+      if (parts.some((p) => typeof p === "string" && (p.includes(TOKEN_OPEN) || p.includes("\uE001")))) throw new Error(`a snapshot holds a cut identity token: ${JSON.stringify(s)}`);
+      return new Tokened(parts);
+    }
+    if (s.length >= 20 && s.length <= 30 && RFC3339.test(s)) {
+      const ms = Date.parse(s.slice(0, 19) + "Z");
+      if (ms >= lo && ms <= hi) return new InstantText(ms, s.slice(19));
+    }
+    return s;
+  };
+  const mark = (v: unknown): unknown => {
+    if (typeof v === "number") return v >= lo && v <= hi ? new InstantNumber(v) : v;
+    if (typeof v === "string") return text(v);
+    if (typeof v !== "object" || v === null) return v;
+    if (Object.isFrozen(v)) return new Kept(v);
+    const shared = (visits.get(v) ?? 0) > 1;
+    if (shared) {
+      const done = sharedIds.get(v);
+      if (done) return done;
+    }
+    if (inProgress.has(v)) throw new Error("a snapshot holds no cycles");
+    inProgress.add(v);
+    let out: unknown;
+    if (Array.isArray(v)) out = v.map(mark);
+    else if (v instanceof Map) out = new Map([...v].map(([k, x]) => [mark(k), mark(x)]));
+    else if (v instanceof Set) out = new Set([...v].map(mark));
+    else {
+      if (Object.getPrototypeOf(v) !== Object.prototype) throw new Error("a snapshot holds plain data only (found a class instance)");
+      const keys = Object.keys(v);
+      const from = v as Record<string, unknown>;
+      if (keys.some((k) => k.indexOf(TOKEN_OPEN) !== -1)) out = new TokenKeyed(keys.map((k) => [text(k), mark(from[k])]));
+      else {
+        const o: Record<string, unknown> = {};
+        for (const k of keys) o[k] = mark(from[k]);
+        out = o;
+      }
+    }
+    inProgress.delete(v);
+    if (shared) {
+      const s = new Shared(sharedIds.size, out);
+      sharedIds.set(v, s);
+      return s;
+    }
+    return out;
+  };
+  const root = mark(value);
+  return { root, sharedCount: sharedIds.size, tokens };
+}
+
+/** Builds the state `template` holds, with instants moved by `shiftMs` (whole seconds) and identity tokens filled. */
+export function fromTemplate<T>(template: Template, shiftMs: number, identities?: IdentityFiller): T {
   if (shiftMs % 1000 !== 0) throw new Error(`a snapshot moves by whole seconds (asked ${shiftMs} ms)`);
-  return new Copier(centreMs, shiftMs, identities).copy(value) as T;
+  if (template.tokens.size > 0 && identities === undefined) throw new Error("this snapshot's identities need a filler");
+  return new Restorer(shiftMs, identities, template.sharedCount).build(template.root) as T;
 }
 
-/** A string's identity tokens, checked whole: an id cut or hashed while tokens stood in for ids would be wrong once filled. */
-function checkTokens(s: string): string {
-  const rest = s.replace(TOKEN, "");
-  if (rest.includes(TOKEN_OPEN) || rest.includes("\uE001")) throw new Error(`a snapshot holds a cut identity token: ${JSON.stringify(s)}`);
-  return s;
-}
-
-class Copier {
-  private readonly seen = new Map<object, unknown>();
-  /** Time strings already moved (a world repeats a few instants many times). */
-  private readonly strings = new Map<string, string>();
-  private readonly lo: number;
-  private readonly hi: number;
+class Restorer {
+  private readonly shared: unknown[];
 
   constructor(
-    centreMs: number,
     private readonly shiftMs: number,
     private readonly identities: IdentityFiller | undefined,
+    sharedCount: number,
   ) {
-    this.lo = centreMs - INSTANT_WINDOW_MS;
-    this.hi = centreMs + INSTANT_WINDOW_MS;
+    this.shared = new Array(sharedCount);
   }
 
-  copy(v: unknown): unknown {
-    switch (typeof v) {
-      case "number":
-        return this.shiftMs !== 0 && v >= this.lo && v <= this.hi ? v + this.shiftMs : v;
-      case "string":
-        if (v.indexOf(TOKEN_OPEN) !== -1) return this.identities !== undefined ? this.fillString(v) : checkTokens(v);
-        return this.shiftMs !== 0 ? this.shiftString(v) : v;
-      case "object":
-        return v === null ? v : this.copyObject(v);
-      case "function":
-        throw new Error("a snapshot holds data only (found a function)");
-      default:
-        return v;
-    }
-  }
-
-  private shiftString(s: string): string {
-    // 2026-03-02T08:00:00Z or 2026-03-02T08:00:00.123456Z
-    if (s.length < 20 || s.length > 30 || s.charCodeAt(4) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(s.length - 1) !== 90) return s;
-    let out = this.strings.get(s);
-    if (out === undefined) {
-      const ms = Date.parse(s.slice(0, 19) + "Z");
-      out = ms >= this.lo && ms <= this.hi ? new Date(ms + this.shiftMs).toISOString().slice(0, 19) + s.slice(19) : s;
-      this.strings.set(s, out);
-    }
-    return out;
-  }
-
-  private fillString(s: string): string {
-    let out = this.strings.get(s);
-    if (out === undefined) {
-      const filler = this.identities!;
-      out = s.replace(TOKEN, (_token, n: string) => filler.value(Number(n)));
-      this.strings.set(s, out);
-    }
-    return out;
-  }
-
-  private copyObject(o: object): unknown {
-    const done = this.seen.get(o);
-    if (done !== undefined) return done;
-    // Frozen values are shared immutable data (parsed images, quantities): kept as they are.
-    if (Object.isFrozen(o)) return o;
-    if (Array.isArray(o)) {
-      const out: unknown[] = new Array(o.length);
-      this.seen.set(o, out);
-      for (let i = 0; i < o.length; i++) out[i] = this.copy(o[i]);
+  build(t: unknown): unknown {
+    if (typeof t !== "object" || t === null) return t;
+    if (Array.isArray(t)) {
+      const out: unknown[] = new Array(t.length);
+      for (let i = 0; i < t.length; i++) out[i] = this.build(t[i]);
       return out;
     }
-    if (o instanceof Map) {
+    const proto = Object.getPrototypeOf(t);
+    if (proto === Object.prototype) {
+      const out: Record<string, unknown> = {};
+      const from = t as Record<string, unknown>;
+      for (const k in from) out[k] = this.build(from[k]);
+      return out;
+    }
+    if (t instanceof InstantText) return rfc3339(t.ms + this.shiftMs).slice(0, 19) + t.suffix;
+    if (t instanceof InstantNumber) return t.ms + this.shiftMs;
+    if (t instanceof Tokened) return this.fill(t);
+    if (t instanceof Shared) return (this.shared[t.id] ??= this.build(t.template));
+    if (t instanceof Kept) return t.value;
+    if (t instanceof Map) {
       const out = new Map();
-      this.seen.set(o, out);
-      for (const [k, v] of o) out.set(this.copy(k), this.copy(v));
+      for (const [k, v] of t) out.set(this.build(k), this.build(v));
       return out;
     }
-    if (o instanceof Set) {
+    if (t instanceof Set) {
       const out = new Set();
-      this.seen.set(o, out);
-      for (const v of o) out.add(this.copy(v));
+      for (const v of t) out.add(this.build(v));
       return out;
     }
-    const proto = Object.getPrototypeOf(o);
-    const out: Record<string, unknown> = proto === Object.prototype ? {} : Object.create(proto);
-    this.seen.set(o, out);
-    const from = o as Record<string, unknown>;
-    for (const k in from) {
-      if (!Object.hasOwn(from, k)) continue;
-      // Keys can hold identities too (state by pod uid); instants are never keys.
-      const key = k.indexOf(TOKEN_OPEN) === -1 ? k : this.identities !== undefined ? this.fillString(k) : checkTokens(k);
-      out[key] = this.copy(from[k]);
+    if (t instanceof TokenKeyed) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of t.entries) out[this.build(k) as string] = this.build(v);
+      return out;
     }
+    throw new Error("not a snapshot template");
+  }
+
+  private fill(t: Tokened): string {
+    let out = "";
+    for (const p of t.parts) out += typeof p === "number" ? this.identities!.value(p) : p;
     return out;
   }
 }

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { Cluster, type ClusterSnapshot } from "../../../engine/runtime/cluster";
-import { copyShifted, IdentityFiller, IdentityMarkingRandom } from "../../../engine/runtime/snapshot";
+import { fromTemplate, IdentityFiller, IdentityMarkingRandom, makeTemplate } from "../../../engine/runtime/snapshot";
 import { defaultControllers } from "../../../engine/controllers/index";
 import { standardWorld } from "../../../engine/world/library";
 import { getCatalogue } from "../../../engine/catalogue";
@@ -27,7 +27,14 @@ function restore(snapshot: ClusterSnapshot, atMs: number, seed: number): Cluster
 
 /** Everything a cluster holds, as text (Maps and Sets as entry lists). */
 function stateText(cluster: Cluster): string {
-  return JSON.stringify(cluster.snapshot().state, (_k, v: unknown) => (v instanceof Map ? [...v] : v instanceof Set ? [...v] : v));
+  const internals = cluster as unknown as { controllerState_: unknown; timers: unknown };
+  const state = { store: cluster.store.exportState(), events: cluster.events.exportIndex(), controllers: internals.controllerState_, timers: internals.timers };
+  return JSON.stringify(state, (_k, v: unknown) => (v instanceof Map ? [...v] : v instanceof Set ? [...v] : v));
+}
+
+/** A snapshot's copy of `value`, restored with instants moved by `shiftMs`. */
+function copyShifted<T>(value: T, centreMs: number, shiftMs: number, identities?: IdentityFiller): T {
+  return fromTemplate<T>(makeTemplate(value, centreMs), shiftMs, identities);
 }
 
 /** A workload created after the restore, and time passing: what the scenario's steps do next. */
@@ -57,7 +64,7 @@ function nodeLayouts(): NodeSpec[][] {
   return [...layouts.values()];
 }
 
-describe("copyShifted", () => {
+describe("snapshot templates", () => {
   const centre = Date.UTC(2026, 0, 1);
   it("moves instants near the centre (numbers and RFC 3339 strings) and nothing else", () => {
     const shared = { at: centre + 5_000 };
@@ -92,9 +99,13 @@ describe("copyShifted", () => {
     expect(shared.at).toBe(centre + 5_000);
   });
 
-  it("refuses moves of a fraction of a second and state that holds functions", () => {
+  it("refuses moves of a fraction of a second, and state that holds functions, class instances or cycles", () => {
     expect(() => copyShifted({}, centre, 1500)).toThrow(/whole seconds/);
     expect(() => copyShifted({ f: () => 1 }, centre, 0)).toThrow(/data only/);
+    expect(() => copyShifted({ d: new Date(centre) }, centre, 0)).toThrow(/plain data/);
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(() => copyShifted(cycle, centre, 0)).toThrow(/cycles/);
   });
 
   it("fills identity tokens from the seed, the same value wherever a token appears", () => {
