@@ -10,7 +10,7 @@ let tree: CommandTree<CommandSpec> | undefined;
 const TYPE_WORDS = [...new Set(KINDS.flatMap((k) => [k.resource, ...k.shortNames]))].sort();
 
 /** Commands whose first argument is a resource type. */
-const TYPED = new Set(["get", "describe", "delete", "edit", "patch", "label", "annotate", "scale", "explain", "rollout status", "rollout history", "rollout undo", "rollout restart", "expose", "set image", "set env", "set resources", "wait"]);
+const TYPED = new Set(["get", "describe", "delete", "edit", "patch", "label", "annotate", "scale", "autoscale", "explain", "rollout status", "rollout history", "rollout undo", "rollout restart", "expose", "set image", "set env", "set resources", "wait"]);
 /** Commands whose first argument is a pod. */
 const POD_ARG = new Set(["logs", "exec", "debug", "attach", "port-forward"]);
 /** Commands whose arguments are nodes. */

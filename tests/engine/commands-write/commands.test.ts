@@ -211,6 +211,46 @@ describe("scale and rollout", () => {
     expect(kubectl(c, "scale deployment web --replicas=1 --current-replicas=5").stderr).toBe("error: Expected replicas to be 5, was 3\n");
   });
 
+  it("autoscale creates an autoscaling/v1 HPA kept as autoscaling/v2, with kubectl v1.32's texts", () => {
+    const c = brokenWeb();
+    expect(kubectl(c, "autoscale deployment web --max=5 --min=2 --cpu-percent=70 --dry-run=client -o yaml").stdout).toBe(
+      [
+        "apiVersion: autoscaling/v1",
+        "kind: HorizontalPodAutoscaler",
+        "metadata:",
+        "  creationTimestamp: null",
+        "  name: web",
+        "spec:",
+        "  maxReplicas: 5",
+        "  minReplicas: 2",
+        "  scaleTargetRef:",
+        "    apiVersion: apps/v1",
+        "    kind: Deployment",
+        "    name: web",
+        "  targetCPUUtilizationPercentage: 70",
+        "status:",
+        "  currentReplicas: 0",
+        "  desiredReplicas: 0",
+        "",
+      ].join("\n"),
+    );
+    expect(c.store.list("HorizontalPodAutoscaler")).toEqual([]);
+    expect(kubectl(c, "autoscale deploy/web --max=3")).toMatchObject({ stdout: "horizontalpodautoscaler.autoscaling/web autoscaled\n", exitCode: 0 });
+    const hpa = c.store.get("HorizontalPodAutoscaler", "default", "web")!;
+    expect(hpa.apiVersion).toBe("autoscaling/v2");
+    expect(hpa.spec).toMatchObject({ maxReplicas: 3, minReplicas: 1, scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "web" } });
+    // No CPU target: the API server's default policy, 80 % CPU utilisation.
+    expect(kubectl(c, "get hpa web -o jsonpath={.spec.metrics[0].resource.target.averageUtilization}").stdout).toBe("80");
+    expect(kubectl(c, "autoscale deployment web --max=3").stderr).toBe('Error from server (AlreadyExists): horizontalpodautoscalers.autoscaling "web" already exists\n');
+    expect(kubectl(c, "autoscale deployment web --max=4 --cpu-percent=60 --name=web-cpu -o name").stdout).toBe("horizontalpodautoscaler.autoscaling/web-cpu\n");
+    expect(kubectl(c, "get hpa web-cpu -o jsonpath={.spec.metrics[0].resource.target.averageUtilization}").stdout).toBe("60");
+    expect(kubectl(c, "autoscale deployment web --min=2").stderr).toMatch(/run\.go:72\] "command failed" err="required flag\(s\) \\"max\\" not set"\n$/);
+    expect(kubectl(c, "autoscale deployment web --max=0").stderr).toBe("error: --max=MAXPODS is required and must be at least 1, max: 0\n");
+    expect(kubectl(c, "autoscale deployment web --max=2 --min=3").stderr).toBe("error: --max=MAXPODS must be larger or equal to --min=MINPODS, max: 2, min: 3\n");
+    expect(kubectl(c, "autoscale service web --max=2").stderr).toMatch(/^(error: cannot autoscale a Service: could not find scale subresource for \/v1, Resource=services in discovery information|Error from server \(NotFound\).*)\n$/);
+    expect(kubectl(c, "autoscale deployment nope --max=2").stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
+  });
+
   it("rollout status watches on the virtual clock: a line per change, until done, the progress deadline, or --timeout", () => {
     const c = brokenWeb();
     const waiting = 'Waiting for deployment "web" rollout to finish: 0 of 2 updated replicas are available...\n';

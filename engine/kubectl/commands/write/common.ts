@@ -24,7 +24,7 @@ export const LAST_APPLIED_ANNOTATION = "kubectl.kubernetes.io/last-applied-confi
 
 /** Commands that still accept the deprecated, hidden `--record` flag (kubectl's `RecordFlags`). */
 const RECORDING = new Set([
-  "apply", "create", "replace", "edit", "patch", "scale", "label", "annotate", "expose", "run",
+  "apply", "create", "replace", "edit", "patch", "scale", "autoscale", "label", "annotate", "expose", "run",
   "set image", "set env", "set resources", "set selector", "set serviceaccount",
 ]);
 

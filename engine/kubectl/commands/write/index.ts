@@ -29,6 +29,7 @@ import { exposeCommand } from "./expose";
 import { createJobCommand } from "./create-job";
 import { createCronJobCommand } from "./create-cronjob";
 import { runCommand } from "./run";
+import { autoscaleCommand } from "./autoscale";
 
 export { applyEditedYaml, EDIT_HEADER } from "./edit";
 
@@ -53,6 +54,7 @@ export const writeCommands: CommandSpec[] = [
   setSelectorCommand,
   setServiceAccountCommand,
   scaleCommand,
+  autoscaleCommand,
   rolloutStatusCommand,
   rolloutHistoryCommand,
   rolloutUndoCommand,
