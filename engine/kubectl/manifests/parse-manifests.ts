@@ -8,6 +8,7 @@ import type { KindInfo, KObject } from "../../model/types";
 import { KINDS } from "../../model/kinds";
 import { goJsonCompact as goJson } from "../printers/go-json";
 import { goJsonSyntaxError } from "./go-json-syntax";
+import { toKeptVersion } from "./served-versions";
 
 /** One object read from the input, with what kubectl knows of its kind. */
 export interface ManifestObject {
@@ -109,8 +110,11 @@ export function parseManifests(text: string, source = "STDIN"): ParseResult {
       }
       return undefined;
     }
-    const info = kindFor(apiVersion, kind);
-    const meta = isObject(v.metadata) ? v.metadata : {};
+    // A version the API also serves (autoscaling/v1 HPAs) arrives converted to the kept one.
+    const kept = kindFor(apiVersion, kind) ? undefined : toKeptVersion(v);
+    const o = kept ?? v;
+    const info = kindFor(o.apiVersion, o.kind);
+    const meta = isObject(o.metadata) ? o.metadata : {};
     // kubectl reads name and namespace through unstructured accessors: anything but a string is "".
     for (const field of ["name", "namespace"] as const) if (meta[field] !== undefined && typeof meta[field] !== "string") meta[field] = "";
     if (!info) {
@@ -119,8 +123,8 @@ export function parseManifests(text: string, source = "STDIN"): ParseResult {
       );
       return undefined;
     }
-    if (!isObject(v.metadata)) v.metadata = {};
-    objects.push({ obj: v as unknown as KObject, info });
+    if (!isObject(o.metadata)) o.metadata = {};
+    objects.push({ obj: o as unknown as KObject, info });
     return undefined;
   };
   for (const value of parsed.values) {

@@ -251,6 +251,18 @@ describe("scale and rollout", () => {
     expect(kubectl(c, "autoscale deployment nope --max=2").stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
   });
 
+  it("an autoscaling/v1 HPA manifest is accepted and kept as autoscaling/v2", () => {
+    const c = brokenWeb();
+    const v1 = (max: number) =>
+      `apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  maxReplicas: ${max}\n  minReplicas: 2\n  targetCPUUtilizationPercentage: 50\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n`;
+    expect(kubectl(c, "apply -f -", v1(3)).stdout).toBe("horizontalpodautoscaler.autoscaling/web created\n");
+    expect(kubectl(c, "apply -f -", v1(4)).stdout).toBe("horizontalpodautoscaler.autoscaling/web configured\n");
+    const hpa = c.store.get("HorizontalPodAutoscaler", "default", "web")!;
+    expect(hpa.apiVersion).toBe("autoscaling/v2");
+    expect(hpa.spec).toMatchObject({ maxReplicas: 4, minReplicas: 2, metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 50 } } }] });
+    expect(hpa.spec).not.toHaveProperty("targetCPUUtilizationPercentage");
+  });
+
   it("rollout status watches on the virtual clock: a line per change, until done, the progress deadline, or --timeout", () => {
     const c = brokenWeb();
     const waiting = 'Waiting for deployment "web" rollout to finish: 0 of 2 updated replicas are available...\n';
