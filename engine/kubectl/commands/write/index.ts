@@ -29,6 +29,8 @@ import { exposeCommand } from "./expose";
 import { createJobCommand } from "./create-job";
 import { createCronJobCommand } from "./create-cronjob";
 import { runCommand } from "./run";
+import { createClusterRoleCommand, createRoleCommand } from "./create-role";
+import { createClusterRoleBindingCommand, createRoleBindingCommand } from "./create-rolebinding";
 
 export { applyEditedYaml, EDIT_HEADER } from "./edit";
 
@@ -44,6 +46,10 @@ export const writeCommands: CommandSpec[] = [
   createServiceAccountCommand,
   createJobCommand,
   createCronJobCommand,
+  createRoleCommand,
+  createClusterRoleCommand,
+  createRoleBindingCommand,
+  createClusterRoleBindingCommand,
   replaceCommand,
   editCommand,
   patchCommand,
