@@ -11,7 +11,7 @@ import { LEVEL_0, LEVEL_1, tabbedString } from "./prefix-writer";
 import type { Describer } from "./source";
 
 /** Go's `%v` of a `[]string`: `[a b]`. */
-function goList(list: readonly string[] | undefined): string {
+export function goList(list: readonly string[] | undefined): string {
   return `[${(list ?? []).join(" ")}]`;
 }
 
@@ -61,7 +61,7 @@ function goRuleString(r: PolicyRule): string {
 }
 
 /** `CombineResourceGroup`: `deployments.apps`, `pods/log`, `deployments.apps/scale`. */
-function combineResourceGroup(resources: readonly string[] | undefined, groups: readonly string[] | undefined): string {
+export function combineResourceGroup(resources: readonly string[] | undefined, groups: readonly string[] | undefined): string {
   if (!resources || resources.length === 0) return "";
   const slash = resources[0].indexOf("/");
   let combined = slash < 0 ? resources[0] : resources[0].slice(0, slash);
