@@ -81,8 +81,12 @@ const BASIC_USER: readonly RuleTuple[] = [
 const DISCOVERY_URLS = ["/api", "/api/*", "/apis", "/apis/*", "/healthz", "/livez", "/openapi", "/openapi/*", "/readyz", "/version", "/version/"];
 const PUBLIC_INFO_URLS = ["/healthz", "/livez", "/readyz", "/version", "/version/"];
 
-const BOOTSTRAP_LABELS = { "kubernetes.io/bootstrapping": "rbac-defaults" };
-const AUTOUPDATE = { "rbac.authorization.kubernetes.io/autoupdate": "true" };
+// Labels, annotations, roleRefs and subjects are frozen too: kubectl's writes replace an object
+// (patch, apply, edit and label work on a copy), so they can be shared by every restored cluster.
+const BOOTSTRAP_LABELS = deepFreeze({ "kubernetes.io/bootstrapping": "rbac-defaults" });
+const AUTOUPDATE = deepFreeze({ "rbac.authorization.kubernetes.io/autoupdate": "true" });
+const LABELS_TO_ADMIN = deepFreeze({ ...BOOTSTRAP_LABELS, "rbac.authorization.k8s.io/aggregate-to-admin": "true" });
+const LABELS_TO_EDIT = deepFreeze({ ...BOOTSTRAP_LABELS, "rbac.authorization.k8s.io/aggregate-to-edit": "true" });
 
 /** The rules, computed once and frozen: every cluster shares them until a learner replaces a role. */
 const SHARED = (() => {
@@ -111,7 +115,7 @@ function clusterRole(name: string, ruleList: readonly PolicyRule[], extra: { lab
   const obj: KObject = {
     apiVersion: `${RBAC_GROUP}/v1`,
     kind: "ClusterRole",
-    metadata: { name, labels: { ...BOOTSTRAP_LABELS, ...extra.labels }, annotations: { ...AUTOUPDATE } },
+    metadata: { name, labels: extra.labels ?? BOOTSTRAP_LABELS, annotations: AUTOUPDATE },
     rules: ruleList,
   };
   if (extra.aggregationRule) obj.aggregationRule = extra.aggregationRule;
@@ -119,13 +123,13 @@ function clusterRole(name: string, ruleList: readonly PolicyRule[], extra: { lab
 }
 
 function clusterRoleBinding(name: string, role: string, groups: string[], bootstrap = true): KObject {
-  const metadata: KObject["metadata"] = bootstrap ? { name, labels: { ...BOOTSTRAP_LABELS }, annotations: { ...AUTOUPDATE } } : { name };
+  const metadata: KObject["metadata"] = bootstrap ? { name, labels: BOOTSTRAP_LABELS, annotations: AUTOUPDATE } : { name };
   return {
     apiVersion: `${RBAC_GROUP}/v1`,
     kind: "ClusterRoleBinding",
     metadata,
-    roleRef: { apiGroup: RBAC_GROUP, kind: "ClusterRole", name: role },
-    subjects: groups.map((g) => ({ apiGroup: RBAC_GROUP, kind: "Group", name: g })),
+    roleRef: deepFreeze({ apiGroup: RBAC_GROUP, kind: "ClusterRole", name: role }),
+    subjects: deepFreeze(groups.map((g) => ({ apiGroup: RBAC_GROUP, kind: "Group", name: g }))),
   };
 }
 
@@ -134,8 +138,8 @@ export function systemRbacObjects(): KObject[] {
   return [
     clusterRole("cluster-admin", SHARED.clusterAdmin),
     clusterRole("admin", SHARED.admin, { aggregationRule: SHARED.aggregateToAdmin }),
-    clusterRole("edit", SHARED.edit, { labels: { "rbac.authorization.k8s.io/aggregate-to-admin": "true" }, aggregationRule: SHARED.aggregateToEdit }),
-    clusterRole("view", SHARED.view, { labels: { "rbac.authorization.k8s.io/aggregate-to-edit": "true" }, aggregationRule: SHARED.aggregateToView }),
+    clusterRole("edit", SHARED.edit, { labels: LABELS_TO_ADMIN, aggregationRule: SHARED.aggregateToEdit }),
+    clusterRole("view", SHARED.view, { labels: LABELS_TO_EDIT, aggregationRule: SHARED.aggregateToView }),
     clusterRole("system:basic-user", SHARED.basicUser),
     clusterRole("system:discovery", SHARED.discovery),
     clusterRole("system:public-info-viewer", SHARED.publicInfo),

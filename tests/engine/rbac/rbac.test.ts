@@ -96,7 +96,13 @@ describe("the bootstrap RBAC objects", () => {
     const r = k(a, ["patch", "clusterrole", "view", "--type=json", "-p", '[{"op":"add","path":"/rules/0/verbs/-","value":"delete"}]']);
     expect(r.stderr).toBe("");
     expect(line(a, "auth can-i delete pods --as=system:serviceaccount:shop:ci").stdout).toBe("yes\n");
+    expect(line(a, "label clusterrole view team=core").stdout).toBe("clusterrole.rbac.authorization.k8s.io/view labeled\n");
+    expect(line(a, "annotate clusterrolebinding cluster-admin note=kept").stdout).toBe("clusterrolebinding.rbac.authorization.k8s.io/cluster-admin annotated\n");
+    const applied = k(a, ["apply", "-f", "-"], "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: { name: system:discovery }\nroleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: system:discovery }\nsubjects: [{ apiGroup: rbac.authorization.k8s.io, kind: Group, name: devs }]\n");
+    expect({ stdout: applied.stdout, exitCode: applied.exitCode }).toEqual({ stdout: "clusterrolebinding.rbac.authorization.k8s.io/system:discovery configured\n", exitCode: 0 });
+    expect(line(a, "auth can-i get /version --as=nobody --as-group=devs").stdout).toBe("yes\n");
     const b = world(RBAC_WORLD).cluster;
+    expect(b.store.get("ClusterRole", undefined, "view")!.metadata.labels).toEqual({ "kubernetes.io/bootstrapping": "rbac-defaults", "rbac.authorization.k8s.io/aggregate-to-edit": "true" });
     expect((b.store.get("ClusterRole", undefined, "view")!.rules as { verbs: string[] }[])[0].verbs).toEqual(["get", "list", "watch"]);
   });
 });
