@@ -30,6 +30,10 @@ export const KINDS: readonly KindInfo[] = [
   { kind: "Ingress", apiVersion: "networking.k8s.io/v1", resource: "ingresses", singular: "ingress", shortNames: ["ing"], namespaced: true },
   { kind: "NetworkPolicy", apiVersion: "networking.k8s.io/v1", resource: "networkpolicies", singular: "networkpolicy", shortNames: ["netpol"], namespaced: true },
   { kind: "PodDisruptionBudget", apiVersion: "policy/v1", resource: "poddisruptionbudgets", singular: "poddisruptionbudget", shortNames: ["pdb"], namespaced: true },
+  { kind: "ClusterRoleBinding", apiVersion: "rbac.authorization.k8s.io/v1", resource: "clusterrolebindings", singular: "clusterrolebinding", shortNames: [], namespaced: false },
+  { kind: "ClusterRole", apiVersion: "rbac.authorization.k8s.io/v1", resource: "clusterroles", singular: "clusterrole", shortNames: [], namespaced: false },
+  { kind: "RoleBinding", apiVersion: "rbac.authorization.k8s.io/v1", resource: "rolebindings", singular: "rolebinding", shortNames: [], namespaced: true },
+  { kind: "Role", apiVersion: "rbac.authorization.k8s.io/v1", resource: "roles", singular: "role", shortNames: [], namespaced: true },
   { kind: "PriorityClass", apiVersion: "scheduling.k8s.io/v1", resource: "priorityclasses", singular: "priorityclass", shortNames: ["pc"], namespaced: false },
   { kind: "StorageClass", apiVersion: "storage.k8s.io/v1", resource: "storageclasses", singular: "storageclass", shortNames: ["sc"], namespaced: false },
 ];

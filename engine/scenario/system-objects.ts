@@ -3,10 +3,13 @@
  * namespaces, the `kubernetes` Service (10.96.0.1) and its Endpoints, and CoreDNS in
  * kube-system (ConfigMap, ServiceAccount, Deployment, the `kube-dns` Service on 10.96.0.10),
  * kind's default StorageClass `standard` (local-path, WaitForFirstConsumer), the API server's
- * `kubernetes` EndpointSlice and the two system PriorityClasses.
+ * `kubernetes` EndpointSlice, the two system PriorityClasses and the bootstrap RBAC objects the
+ * simulation models (`system-rbac.ts`: cluster-admin, admin, edit, view and their bindings; not
+ * the ~60 `system:*` roles of a real cluster).
  */
 import type { KObject } from "../model/types";
 import type { Cluster } from "../runtime/cluster";
+import { systemRbacObjects } from "./system-rbac";
 import { ensureNamespace, type Defaulter } from "./manifests";
 import { COREDNS_IMAGE } from "./system-world";
 
@@ -161,6 +164,7 @@ export function createSystemObjects(cluster: Cluster, apiServerIP: string, defau
     ports: [{ name: "https", port: 6443, protocol: "TCP" }],
   });
   for (const o of systemPriorityClasses()) store.create(o);
+  for (const o of systemRbacObjects()) store.create(o);
 }
 
 /** The two PriorityClasses every cluster's API server creates at start-up. */

@@ -3,8 +3,9 @@ import { readCommands } from "./read";
 import { writeCommands } from "./write";
 import { inspectCommands } from "./inspect";
 import { waitCommand } from "./wait";
+import { authCommands } from "./auth";
 
 /** Every kubectl command the simulation implements. */
 export function allCommands(): CommandSpec[] {
-  return [...readCommands, ...writeCommands, ...inspectCommands, waitCommand];
+  return [...readCommands, ...writeCommands, ...inspectCommands, waitCommand, ...authCommands];
 }

@@ -20,6 +20,7 @@ import { statefulSetDescriber } from "./statefulset";
 import { daemonSetDescriber } from "./daemonset";
 import { cronJobDescriber, jobDescriber } from "./job";
 import { genericDescriber } from "./generic";
+import { roleBindingDescriber, roleDescriber } from "./rbac";
 import { endpointSliceDescriber, ingressClassDescriber, ingressDescriber, networkPolicyDescriber } from "./networking";
 import {
   horizontalPodAutoscalerDescriber,
@@ -65,6 +66,10 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
   ReplicationController: replicationControllerDescriber,
   // kubectl has no PodTemplate describer of its own: it describes them generically.
   PodTemplate: genericDescriber,
+  Role: roleDescriber,
+  ClusterRole: roleDescriber,
+  RoleBinding: roleBindingDescriber,
+  ClusterRoleBinding: roleBindingDescriber,
 };
 
 /**

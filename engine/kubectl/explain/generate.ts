@@ -54,6 +54,10 @@ const KIND_FILES: Record<string, string> = {
   NetworkPolicy: "networking.k8s.io/v1/NetworkPolicy.d.ts",
   PodDisruptionBudget: "policy/v1/PodDisruptionBudget.d.ts",
   PriorityClass: "scheduling.k8s.io/v1/PriorityClass.d.ts",
+  ClusterRoleBinding: "rbac.authorization.k8s.io/v1/ClusterRoleBinding.d.ts",
+  ClusterRole: "rbac.authorization.k8s.io/v1/ClusterRole.d.ts",
+  RoleBinding: "rbac.authorization.k8s.io/v1/RoleBinding.d.ts",
+  Role: "rbac.authorization.k8s.io/v1/Role.d.ts",
 };
 
 /** `IoK8sApiCoreV1Probe` → `io.k8s.api.core.v1.Probe` (the OpenAPI definition name). */

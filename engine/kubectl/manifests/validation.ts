@@ -11,6 +11,7 @@ import { deepEqual } from "../patch/json-value";
 import { cronScheduleError, isKnownTimeZone } from "../../controllers/cronjob/cron-schedule";
 import { semanticEqual } from "../describe/workload-pods";
 import { goLabelSelector, goStringMap, goValue, type FieldError } from "./field-errors";
+import { RBAC_KINDS, pathSegmentNameErrors, validateRbac, validateRbacUpdate } from "./rbac-validation";
 import { validateStandardKind } from "./standard-kind-validation";
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -63,6 +64,12 @@ export function validateCreate(obj: KObject): FieldError[] {
     case "Secret":
       validateDataKeys(obj, errs);
       break;
+    case "Role":
+    case "ClusterRole":
+    case "RoleBinding":
+    case "ClusterRoleBinding":
+      validateRbac(obj, errs);
+      break;
     default:
       validateStandardKind(obj, errs);
   }
@@ -87,6 +94,10 @@ export function validateUpdate(old: KObject, next: KObject): FieldError[] {
     case "Pod":
       validatePodUpdate(old as Pod, next as Pod, errs);
       break;
+    case "RoleBinding":
+    case "ClusterRoleBinding":
+      validateRbacUpdate(old, next, errs);
+      break;
     case "Service":
       if (old.spec?.clusterIP && next.spec?.clusterIP !== undefined && next.spec.clusterIP !== "" && next.spec.clusterIP !== old.spec.clusterIP) {
         errs.push({ field: "spec.clusterIPs[0]", type: "Invalid", value: goValue(next.spec.clusterIP), detail: "may not change once set" });
@@ -99,7 +110,9 @@ export function validateUpdate(old: KObject, next: KObject): FieldError[] {
 function validateMeta(obj: KObject, errs: FieldError[]): void {
   const m = obj.metadata;
   if (!m.name && !m.generateName) errs.push({ field: "metadata.name", type: "Required", detail: "name or generateName is required" });
-  else if (m.name) {
+  else if (m.name && RBAC_KINDS.has(obj.kind)) {
+    for (const msg of pathSegmentNameErrors(m.name)) errs.push({ field: "metadata.name", type: "Invalid", value: goValue(m.name), detail: msg });
+  } else if (m.name) {
     const dns1035 = obj.kind === "Service";
     const label = obj.kind === "Namespace";
     const re = dns1035 ? DNS1035_LABEL : label ? DNS1123_LABEL : DNS1123_SUBDOMAIN;

@@ -51,6 +51,12 @@ const GROUPS: Record<string, ResourceDef[]> = {
     { resource: "networkpolicies", kind: "NetworkPolicy", namespaced: true, shortNames: ["netpol"] },
   ],
   "policy/v1": [{ resource: "poddisruptionbudgets", kind: "PodDisruptionBudget", namespaced: true, shortNames: ["pdb"] }],
+  "rbac.authorization.k8s.io/v1": [
+    { resource: "clusterrolebindings", kind: "ClusterRoleBinding", namespaced: false, shortNames: [] },
+    { resource: "clusterroles", kind: "ClusterRole", namespaced: false, shortNames: [] },
+    { resource: "rolebindings", kind: "RoleBinding", namespaced: true, shortNames: [] },
+    { resource: "roles", kind: "Role", namespaced: true, shortNames: [] },
+  ],
   "scheduling.k8s.io/v1": [{ resource: "priorityclasses", kind: "PriorityClass", namespaced: false, shortNames: ["pc"] }],
   "storage.k8s.io/v1": [{ resource: "storageclasses", kind: "StorageClass", namespaced: false, shortNames: ["sc"] }],
   "coordination.k8s.io/v1": [{ resource: "leases", kind: "Lease", namespaced: true, shortNames: [] }],

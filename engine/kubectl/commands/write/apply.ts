@@ -86,8 +86,14 @@ function applyOne(ctx: CommandContext, obj: KObject, dryRun: DryRun, validation:
   }
   if (Object.keys(patch).length === 0) return { obj: live, operation: "unchanged", stderr: warning };
   if (dryRun === "client") {
-    const local = applyStrategicMergePatch(live as unknown as JsonObject, patch, schema) as unknown as KObject;
-    return { obj: local, operation: "configured", stderr: warning };
+    try {
+      const local = applyStrategicMergePatch(live as unknown as JsonObject, patch, schema) as unknown as KObject;
+      return { obj: local, operation: "configured", stderr: warning };
+    } catch (e) {
+      // A patch the local merge refuses is reported as kubectl reports a patch it cannot compute.
+      if (e instanceof PatchError) return { stderr: warning + `error: ${e.message}\n` };
+      throw e;
+    }
   }
   const patched = apiPatch(ctx.cluster, obj.kind, obj.metadata.namespace, obj.metadata.name, "strategic", patch, dryRun, validation);
   if (!patched.ok) return { stderr: warning + formatFailure(patched.failure, { verb: "patching", source: "STDIN" }) };

@@ -30,6 +30,8 @@ import { createJobCommand } from "./create-job";
 import { createCronJobCommand } from "./create-cronjob";
 import { runCommand } from "./run";
 import { autoscaleCommand } from "./autoscale";
+import { createClusterRoleCommand, createRoleCommand } from "./create-role";
+import { createClusterRoleBindingCommand, createRoleBindingCommand } from "./create-rolebinding";
 
 export { applyEditedYaml, EDIT_HEADER } from "./edit";
 
@@ -45,6 +47,10 @@ export const writeCommands: CommandSpec[] = [
   createServiceAccountCommand,
   createJobCommand,
   createCronJobCommand,
+  createRoleCommand,
+  createClusterRoleCommand,
+  createRoleBindingCommand,
+  createClusterRoleBindingCommand,
   replaceCommand,
   editCommand,
   patchCommand,

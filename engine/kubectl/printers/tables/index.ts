@@ -8,6 +8,7 @@ import { nodeTable } from "./node";
 import { podTable } from "./pod";
 import { persistentVolumeClaimTable, persistentVolumeTable, storageClassTable } from "./storage";
 import type { TableDefinition } from "./table-definition";
+import { clusterRoleBindingTable, clusterRoleTable, roleBindingTable, roleTable } from "./rbac";
 import {
   endpointSliceTable,
   horizontalPodAutoscalerTable,
@@ -60,6 +61,10 @@ const TABLES: Record<string, TableDefinition> = {
   ReplicationController: replicationControllerTable as TableDefinition,
   PodTemplate: podTemplateTable as TableDefinition,
   PriorityClass: priorityClassTable as TableDefinition,
+  Role: roleTable as TableDefinition,
+  ClusterRole: clusterRoleTable as TableDefinition,
+  RoleBinding: roleBindingTable as TableDefinition,
+  ClusterRoleBinding: clusterRoleBindingTable as TableDefinition,
 };
 
 /** The default table (NAME AGE) for a kind without its own columns, as `printObjectMeta`. */
