@@ -21,7 +21,7 @@
  * every uid, generated name suffix and hex id it drew, and a restore draws each token's value
  * from the restoring seed, wherever the token appears (names, keys, references, env).
  */
-import { fnv1a32, Random, SAFE_ALPHABET as SAFE_ALPHABET_FOR_TOKENS } from "./random";
+import { fnv1a32, Random, SAFE_ALPHABET } from "./random";
 import { rfc3339 } from "./clock";
 
 /** How far from the snapshot's instant a value still counts as an instant (±400 days). */
@@ -34,6 +34,7 @@ export const INSTANT_WINDOW_MS = 400 * 86_400_000;
 export type IdentityRecipe = { uuid: true } | { length: number; alphabet: string } | null;
 
 const TOKEN_OPEN = "\uE000";
+const TOKEN_CLOSE = "\uE001";
 const TOKEN = /\uE000(\d+)\uE001/g;
 
 /**
@@ -51,11 +52,11 @@ export class IdentityMarkingRandom extends Random {
 
   private token(recipe: IdentityRecipe): string {
     this.recipes.push(recipe);
-    return `${TOKEN_OPEN}${this.recipes.length - 1}\uE001`;
+    return `${TOKEN_OPEN}${this.recipes.length - 1}${TOKEN_CLOSE}`;
   }
 
   override chars(n: number, alphabet?: string): string {
-    return this.token({ length: n, alphabet: alphabet ?? SAFE_ALPHABET_FOR_TOKENS });
+    return this.token({ length: n, alphabet: alphabet ?? SAFE_ALPHABET });
   }
 
   override hex(n: number): string {
@@ -173,7 +174,7 @@ export function makeTemplate(value: unknown, centreMs: number): Template {
         last = m.index + m[0].length;
       }
       if (last < s.length) parts.push(s.slice(last));
-      if (parts.some((p) => typeof p === "string" && (p.includes(TOKEN_OPEN) || p.includes("\uE001")))) throw new Error(`a snapshot holds a cut identity token: ${JSON.stringify(s)}`);
+      if (parts.some((p) => typeof p === "string" && (p.includes(TOKEN_OPEN) || p.includes(TOKEN_CLOSE)))) throw new Error(`a snapshot holds a cut identity token: ${JSON.stringify(s)}`);
       return new Tokened(parts);
     }
     if (s.length >= 20 && s.length <= 30 && RFC3339.test(s)) {
