@@ -52,7 +52,7 @@ export const HIGHEST_USER_DEFINABLE_PRIORITY = 1_000_000_000;
 
 /** `ValidatePriorityClass` (beyond the name): the value cap and `ValidatePreemptionPolicy`. */
 function validatePriorityClass(pc: PriorityClass, errs: FieldError[]): void {
-  if (!pc.metadata.name.startsWith("system-") && (pc.value ?? 0) > HIGHEST_USER_DEFINABLE_PRIORITY) {
+  if (!(pc.metadata?.name ?? "").startsWith("system-") && (pc.value ?? 0) > HIGHEST_USER_DEFINABLE_PRIORITY) {
     errs.push({ field: "value", type: "Forbidden", detail: `maximum allowed value of a user defined priority is ${HIGHEST_USER_DEFINABLE_PRIORITY}` });
   }
   const policy = pc.preemptionPolicy;
