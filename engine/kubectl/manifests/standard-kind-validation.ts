@@ -1,10 +1,11 @@
 /**
  * API validation of the standard kinds the simulation stores, for the mistakes learners make:
  * an Ingress path without (or with an unknown) `pathType` or with a relative path, an HPA with
- * `minReplicas` below 1, `maxReplicas` below 1 or below `minReplicas`, or without a target.
+ * `minReplicas` below 1, `maxReplicas` below 1 or below `minReplicas`, or without a target; a
+ * PriorityClass above the highest user-definable value or with an unknown preemption policy.
  */
 import type { KObject } from "../../model/types";
-import type { HorizontalPodAutoscaler, Ingress } from "../../model/standard-kind-types";
+import type { HorizontalPodAutoscaler, Ingress, PriorityClass } from "../../model/standard-kind-types";
 import type { FieldError } from "./field-errors";
 
 const PATH_TYPES = ["Exact", "ImplementationSpecific", "Prefix"];
@@ -46,6 +47,20 @@ function validateHpa(hpa: HorizontalPodAutoscaler, errs: FieldError[]): void {
   if (min !== undefined && max < min) errs.push({ field: "spec.maxReplicas", type: "Invalid", value: String(max), detail: "must be greater than or equal to `minReplicas`" });
 }
 
+/** `scheduling.HighestUserDefinablePriority`: the most a PriorityClass not named `system-…` may have. */
+export const HIGHEST_USER_DEFINABLE_PRIORITY = 1_000_000_000;
+
+/** `ValidatePriorityClass` (beyond the name): the value cap and `ValidatePreemptionPolicy`. */
+function validatePriorityClass(pc: PriorityClass, errs: FieldError[]): void {
+  if (!(pc.metadata?.name ?? "").startsWith("system-") && (pc.value ?? 0) > HIGHEST_USER_DEFINABLE_PRIORITY) {
+    errs.push({ field: "value", type: "Forbidden", detail: `maximum allowed value of a user defined priority is ${HIGHEST_USER_DEFINABLE_PRIORITY}` });
+  }
+  const policy = pc.preemptionPolicy;
+  if (policy === undefined || policy === null || policy === "PreemptLowerPriority" || policy === "Never") return;
+  if (policy === "") errs.push({ field: "preemptionPolicy", type: "Required" });
+  else errs.push({ field: "preemptionPolicy", type: "Unsupported", value: JSON.stringify(policy), detail: 'supported values: "PreemptLowerPriority", "Never"' });
+}
+
 /** Appends the field errors of a standard kind's object (create and update alike). */
 export function validateStandardKind(obj: KObject, errs: FieldError[]): void {
   switch (obj.kind) {
@@ -54,6 +69,9 @@ export function validateStandardKind(obj: KObject, errs: FieldError[]): void {
       break;
     case "HorizontalPodAutoscaler":
       validateHpa(obj as HorizontalPodAutoscaler, errs);
+      break;
+    case "PriorityClass":
+      validatePriorityClass(obj as PriorityClass, errs);
       break;
   }
 }

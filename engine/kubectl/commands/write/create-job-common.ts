@@ -5,7 +5,9 @@
  */
 import type { KObject } from "../../../model/types";
 import type { CommandContext, CommandResult, FlagDef, ParsedArgs } from "../../command";
-import { apiCreate, formatFailure } from "../../manifests/api-server";
+import { kindInfo } from "../../../model/kinds";
+import { apiCreate, formatFailure, type ApiFailure } from "../../manifests/api-server";
+import { formatFieldError } from "../../manifests/field-errors";
 import { dryRunOf, ensureNewline, outputOf, printWritten, result } from "./common";
 
 /** The flags every `create` generator has, in kubectl's order (the command adds its own). */
@@ -35,8 +37,24 @@ export function nameFromArgs(args: ParsedArgs, commandPath: string): { ok: true;
   return { ok: true, name: args.positionals[0] };
 }
 
-/** Creates `obj` through the API (or prints it under `--dry-run=client`), printing as `create` does. */
-export function createGeneratedObject(ctx: CommandContext, args: ParsedArgs, obj: KObject): CommandResult {
+/**
+ * The API server's Status message for a failure, as Go's `StatusError.Error()` reads
+ * (`PriorityClass.scheduling.k8s.io "x" is invalid: …`, several causes in brackets).
+ */
+export function statusMessage(f: ApiFailure): string {
+  if (!f.invalid) return f.message;
+  const group = kindInfo(f.invalid.kind).apiVersion.split("/");
+  const qualified = group.length === 2 ? `${f.invalid.kind}.${group[0]}` : f.invalid.kind;
+  const causes = [...new Set(f.invalid.errors.map(formatFieldError))];
+  return `${qualified} "${f.invalid.name}" is invalid: ${causes.length === 1 ? causes[0] : `[${causes.join(", ")}]`}`;
+}
+
+/**
+ * Creates `obj` through the API (or prints it under `--dry-run=client`), printing as `create`
+ * does. Generators that wrap the server's error (`fmt.Errorf("failed to create quota: %v", err)`)
+ * name what failed in `failedToCreate`; the others print the Status as `Error from server (…)`.
+ */
+export function createGeneratedObject(ctx: CommandContext, args: ParsedArgs, obj: KObject, failedToCreate?: string): CommandResult {
   const dry = dryRunOf(args);
   if (!dry.ok) return result("", dry.error);
   const out = outputOf(args);
@@ -48,6 +66,9 @@ export function createGeneratedObject(ctx: CommandContext, args: ParsedArgs, obj
   }
   const toCreate = structuredClone({ ...obj, metadata: { ...obj.metadata, namespace: obj.metadata.namespace ?? ctx.namespace } });
   const r = apiCreate(ctx.cluster, toCreate, dry.dryRun);
-  if (!r.ok) return result("", ensureNewline(formatFailure(r.failure)));
+  if (!r.ok) {
+    if (failedToCreate !== undefined) return result("", `error: failed to create ${failedToCreate}: ${statusMessage(r.failure)}\n`);
+    return result("", ensureNewline(formatFailure(r.failure)));
+  }
   return result(printWritten([r.obj], "created", out.output, dry.dryRun), "");
 }

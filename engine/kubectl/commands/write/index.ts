@@ -32,6 +32,10 @@ import { runCommand } from "./run";
 import { autoscaleCommand } from "./autoscale";
 import { createClusterRoleCommand, createRoleCommand } from "./create-role";
 import { createClusterRoleBindingCommand, createRoleBindingCommand } from "./create-rolebinding";
+import { createQuotaCommand } from "./create-quota";
+import { createPodDisruptionBudgetCommand } from "./create-pdb";
+import { createPriorityClassCommand } from "./create-priorityclass";
+import { createIngressCommand } from "./create-ingress";
 
 export { applyEditedYaml, EDIT_HEADER } from "./edit";
 
@@ -51,6 +55,10 @@ export const writeCommands: CommandSpec[] = [
   createClusterRoleCommand,
   createRoleBindingCommand,
   createClusterRoleBindingCommand,
+  createQuotaCommand,
+  createPodDisruptionBudgetCommand,
+  createPriorityClassCommand,
+  createIngressCommand,
   replaceCommand,
   editCommand,
   patchCommand,
