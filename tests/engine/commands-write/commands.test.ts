@@ -251,6 +251,22 @@ describe("scale and rollout", () => {
     expect(kubectl(c, "autoscale deployment nope --max=2").stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
   });
 
+  it("create generators wrap the server's refusal as kubectl v1.32 does (or not, for namespaces)", () => {
+    const c = brokenWeb();
+    const twice = (line: string) => {
+      kubectl(c, line);
+      return kubectl(c, line).stderr;
+    };
+    expect(twice("create configmap c --from-literal=a=b")).toBe('error: failed to create configmap: configmaps "c" already exists\n');
+    expect(twice("create secret generic g --from-literal=a=b")).toBe('error: failed to create secret: secrets "g" already exists\n');
+    expect(twice("create secret docker-registry d --docker-username=u --docker-password=p")).toBe('error: failed to create secret secrets "d" already exists\n');
+    expect(twice("create deployment z --image=nginx")).toBe('error: failed to create deployment: deployments.apps "z" already exists\n');
+    expect(twice("create serviceaccount s")).toBe('error: failed to create serviceaccount: serviceaccounts "s" already exists\n');
+    expect(twice("create job j --image=busybox")).toBe('error: failed to create job: jobs.batch "j" already exists\n');
+    expect(twice("create cronjob cj --image=busybox --schedule='*/5 * * * *'")).toBe('error: failed to create cronjob: cronjobs.batch "cj" already exists\n');
+    expect(twice("create namespace x")).toBe('Error from server (AlreadyExists): namespaces "x" already exists\n');
+  });
+
   it("an autoscaling/v1 HPA manifest is accepted and kept as autoscaling/v2", () => {
     const c = brokenWeb();
     const v1 = (max: number) =>

@@ -32,7 +32,7 @@ function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
     },
     status: {},
   } as unknown as KObject;
-  return createGeneratedObject(ctx, args, obj);
+  return createGeneratedObject(ctx, args, obj, "failed to create cronjob:");
 }
 
 /** `kubectl create cronjob` (alias `cj`). */

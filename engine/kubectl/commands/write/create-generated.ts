@@ -6,31 +6,20 @@
 import type { Container, KObject } from "../../../model/types";
 import type { CommandContext, CommandResult, ParsedArgs } from "../../command";
 import { flagInt, flagString, flagStrings } from "../../args";
-import { apiCreate, formatFailure } from "../../manifests/api-server";
+import { createGeneratedObject } from "./create-job-common";
 import { base64Encode } from "../../manifests/base64";
 import { goJsonCompact } from "../../printers/go-json";
-import { commandFailed, dryRunOf, ensureNewline, outputOf, printWritten, result, writeCommand } from "./common";
+import { commandFailed, result, writeCommand } from "./common";
 
 function exactlyOneName(args: ParsedArgs): { ok: true; name: string } | { ok: false; error: string } {
   if (args.positionals.length !== 1) return { ok: false, error: `error: exactly one NAME is required, got ${args.positionals.length}\nSee 'kubectl create -h' for help and examples\n` };
   return { ok: true, name: args.positionals[0] };
 }
 
-/** Creates `obj` or prints it under `--dry-run=client`, as every `create` generator does. */
-function createGenerated(ctx: CommandContext, args: ParsedArgs, obj: KObject): CommandResult {
-  const dry = dryRunOf(args);
-  if (!dry.ok) return result("", dry.error);
-  const out = outputOf(args);
-  if (!out.ok) return result("", out.error);
-  if (ctx.namespaceExplicit && obj.kind !== "Namespace") obj.metadata.namespace = ctx.namespace;
-  if (dry.dryRun === "client") {
-    const shown = { ...obj, metadata: { ...obj.metadata, creationTimestamp: null } } as unknown as KObject;
-    return result(printWritten([shown], "created", out.output, "client"), "");
-  }
-  const toCreate = { ...obj, metadata: { ...obj.metadata, namespace: obj.metadata.namespace ?? ctx.namespace } };
-  const r = apiCreate(ctx.cluster, toCreate, dry.dryRun);
-  if (!r.ok) return result("", ensureNewline(formatFailure(r.failure)));
-  return result(printWritten([r.obj], "created", out.output, dry.dryRun), "");
+/** Creates `obj` as every `create` generator does; `wrap` is kubectl's prefix for the server's error, when it adds one. */
+function createGenerated(ctx: CommandContext, args: ParsedArgs, obj: KObject, wrap?: string): CommandResult {
+  // A Namespace is cluster-scoped: `-n` does not name it.
+  return createGeneratedObject(obj.kind === "Namespace" ? { ...ctx, namespaceExplicit: false } : ctx, args, obj, wrap);
 }
 
 function fileSourceError(args: ParsedArgs): string | undefined {
@@ -62,7 +51,7 @@ function runConfigMap(ctx: CommandContext, args: ParsedArgs): CommandResult {
   if (!lit.ok) return result("", lit.error);
   const obj: KObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: n.name } };
   if (Object.keys(lit.data).length > 0) obj.data = lit.data;
-  return createGenerated(ctx, args, obj);
+  return createGenerated(ctx, args, obj, "failed to create configmap:");
 }
 
 function runSecretGeneric(ctx: CommandContext, args: ParsedArgs): CommandResult {
@@ -76,7 +65,7 @@ function runSecretGeneric(ctx: CommandContext, args: ParsedArgs): CommandResult 
   if (Object.keys(lit.data).length > 0) obj.data = Object.fromEntries(Object.entries(lit.data).map(([k, v]) => [k, base64Encode(v)]));
   const type = flagString(args.flags, "type");
   if (type !== "") obj.type = type;
-  return createGenerated(ctx, args, obj);
+  return createGenerated(ctx, args, obj, "failed to create secret:");
 }
 
 /** The `.dockerconfigjson` kubectl writes: `{"auths":{server:{username,password,email?,auth}}}`. */
@@ -110,7 +99,7 @@ function runSecretDockerRegistry(ctx: CommandContext, args: ParsedArgs): Command
     data: { ".dockerconfigjson": base64Encode(dockerConfigJson(server, user, password, email)) },
     type: "kubernetes.io/dockerconfigjson",
   };
-  return createGenerated(ctx, args, obj);
+  return createGenerated(ctx, args, obj, "failed to create secret");
 }
 
 /** The container name kubectl derives from an image (`registry/team/app:1.0` → `app`). */
@@ -152,7 +141,7 @@ function runDeployment(ctx: CommandContext, args: ParsedArgs): CommandResult {
     },
     status: {},
   };
-  return createGenerated(ctx, args, obj);
+  return createGenerated(ctx, args, obj, "failed to create deployment:");
 }
 
 function runNamespace(ctx: CommandContext, args: ParsedArgs): CommandResult {
@@ -164,7 +153,7 @@ function runNamespace(ctx: CommandContext, args: ParsedArgs): CommandResult {
 function runServiceAccount(ctx: CommandContext, args: ParsedArgs): CommandResult {
   const n = exactlyOneName(args);
   if (!n.ok) return result("", n.error);
-  return createGenerated(ctx, args, { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: n.name } });
+  return createGenerated(ctx, args, { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: n.name } }, "failed to create serviceaccount:");
 }
 
 /** `kubectl create configmap` (alias `cm`). */

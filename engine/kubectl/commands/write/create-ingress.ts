@@ -141,7 +141,7 @@ function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
   const tls = tlsRules(rules);
   if (tls.length > 0) spec.tls = tls;
   const ingress = { apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata, spec, status: { loadBalancer: {} } } as unknown as KObject;
-  return createGeneratedObject(ctx, args, ingress, "ingress");
+  return createGeneratedObject(ctx, args, ingress, "failed to create ingress:");
 }
 
 /** `kubectl create ingress` (alias `ing`). */

@@ -52,9 +52,10 @@ export function statusMessage(f: ApiFailure): string {
 /**
  * Creates `obj` through the API (or prints it under `--dry-run=client`), printing as `create`
  * does. Generators that wrap the server's error (`fmt.Errorf("failed to create quota: %v", err)`)
- * name what failed in `failedToCreate`; the others print the Status as `Error from server (…)`.
+ * pass kubectl's prefix as `wrap` (`failed to create quota:`; `create secret docker-registry`
+ * has no colon); the others print the Status as `Error from server (…)`.
  */
-export function createGeneratedObject(ctx: CommandContext, args: ParsedArgs, obj: KObject, failedToCreate?: string): CommandResult {
+export function createGeneratedObject(ctx: CommandContext, args: ParsedArgs, obj: KObject, wrap?: string): CommandResult {
   const dry = dryRunOf(args);
   if (!dry.ok) return result("", dry.error);
   const out = outputOf(args);
@@ -67,7 +68,7 @@ export function createGeneratedObject(ctx: CommandContext, args: ParsedArgs, obj
   const toCreate = structuredClone({ ...obj, metadata: { ...obj.metadata, namespace: obj.metadata.namespace ?? ctx.namespace } });
   const r = apiCreate(ctx.cluster, toCreate, dry.dryRun);
   if (!r.ok) {
-    if (failedToCreate !== undefined) return result("", `error: failed to create ${failedToCreate}: ${statusMessage(r.failure)}\n`);
+    if (wrap !== undefined) return result("", `error: ${wrap} ${statusMessage(r.failure)}\n`);
     return result("", ensureNewline(formatFailure(r.failure)));
   }
   return result(printWritten([r.obj], "created", out.output, dry.dryRun), "");

@@ -45,7 +45,7 @@ function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
   const from = flagString(args.flags, "from");
   if ((image === "") === (from === "")) return result("", "error: either --image or --from must be specified\n");
   if (from !== "" && args.dashArgs.length > 0) return result("", "error: cannot specify --from and command\n");
-  if (image !== "") return createGeneratedObject(ctx, args, jobFromImage(n.name, image, args.dashArgs));
+  if (image !== "") return createGeneratedObject(ctx, args, jobFromImage(n.name, image, args.dashArgs), "failed to create job:");
   const slash = from.indexOf("/");
   const typed = slash < 0 ? from : from.slice(0, slash);
   const sourceName = slash < 0 ? "" : from.slice(slash + 1);
@@ -58,7 +58,7 @@ function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
     const group = kind.apiVersion.includes("/") ? kind.apiVersion.split("/")[1] : kind.apiVersion;
     return result("", `error: unknown object type *${group}.${source.kind}\n`);
   }
-  return createGeneratedObject(ctx, args, jobFromCronJob(n.name, source as CronJob));
+  return createGeneratedObject(ctx, args, jobFromCronJob(n.name, source as CronJob), "failed to create job:");
 }
 
 /** `kubectl create job`. */

@@ -79,7 +79,7 @@ function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
     spec,
     status: { currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 },
   } as unknown as KObject;
-  return createGeneratedObject(ctx, args, pdb, "poddisruptionbudgets");
+  return createGeneratedObject(ctx, args, pdb, "failed to create poddisruptionbudgets:");
 }
 
 /** `kubectl create poddisruptionbudget` (alias `pdb`). */

@@ -23,7 +23,7 @@ function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
   if (flagBool(args.flags, "global-default")) pc.globalDefault = true;
   const description = flagString(args.flags, "description");
   if (description !== "") pc.description = description;
-  return createGeneratedObject({ ...ctx, namespaceExplicit: false }, args, pc as unknown as KObject, "priorityclass");
+  return createGeneratedObject({ ...ctx, namespaceExplicit: false }, args, pc as unknown as KObject, "failed to create priorityclass:");
 }
 
 /** `kubectl create priorityclass` (alias `pc`). */

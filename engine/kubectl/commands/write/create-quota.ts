@@ -126,7 +126,7 @@ function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
   if (hard.hard) spec.hard = hard.hard;
   if (scopes.scopes) spec.scopes = scopes.scopes;
   const quota = { apiVersion: "v1", kind: "ResourceQuota", metadata: { name: n.name }, spec, status: {} } as KObject;
-  return createGeneratedObject(ctx, args, quota, "quota");
+  return createGeneratedObject(ctx, args, quota, "failed to create quota:");
 }
 
 /** `kubectl create quota` (alias `resourcequota`). */

@@ -37,7 +37,7 @@ function runRoleBinding(ctx: CommandContext, args: ParsedArgs): CommandResult {
   if ((role === "") === (clusterRole === "")) return result("", "error: exactly one of clusterrole or role must be specified\n");
   const s = subjectsOf(args);
   if (!s.ok) return result("", s.error);
-  return createGeneratedObject(ctx, args, binding("RoleBinding", n.name, role ? "Role" : "ClusterRole", role || clusterRole, s.subjects));
+  return createGeneratedObject(ctx, args, binding("RoleBinding", n.name, role ? "Role" : "ClusterRole", role || clusterRole, s.subjects), "failed to create rolebinding:");
 }
 
 function runClusterRoleBinding(ctx: CommandContext, args: ParsedArgs): CommandResult {
