@@ -429,7 +429,7 @@ describe("create generators, expose, run", () => {
     );
     expect(kubectl(c, "create namespace shop").stdout).toBe("namespace/shop created\n");
     expect(kubectl(c, "create serviceaccount api -n shop").stdout).toBe("serviceaccount/api created\n");
-    expect(kubectl(c, "create configmap cfg --from-literal=a=1").stderr).toBe('Error from server (AlreadyExists): configmaps "cfg" already exists\n');
+    expect(kubectl(c, "create configmap cfg --from-literal=a=1").stderr).toBe('error: failed to create configmap: configmaps "cfg" already exists\n');
   });
 
   it("create deployment matches kubectl's generator output", () => {

@@ -104,11 +104,11 @@ status: {}
     );
   });
 
-  it("is refused by the API server with an unparseable schedule or an Always restart policy", () => {
+  it("is refused by the API server with an unparseable schedule or an Always restart policy (kubectl wraps the refusal)", () => {
     const { cluster } = world(NS);
-    expect(k(cluster, "create", "cronjob", "x", "--image=busybox", "--schedule=bad").stderr).toBe('The CronJob "x" is invalid: spec.schedule: Invalid value: "bad": expected exactly 5 fields, found 1: [bad]\n');
+    expect(k(cluster, "create", "cronjob", "x", "--image=busybox", "--schedule=bad").stderr).toBe('error: failed to create cronjob: CronJob.batch "x" is invalid: spec.schedule: Invalid value: "bad": expected exactly 5 fields, found 1: [bad]\n');
     expect(k(cluster, "create", "cronjob", "x", "--image=busybox", "--schedule=* * * * *", "--restart=Always").stderr).toBe(
-      'The CronJob "x" is invalid: spec.jobTemplate.spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"\n',
+      'error: failed to create cronjob: CronJob.batch "x" is invalid: spec.jobTemplate.spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"\n',
     );
   });
 });
