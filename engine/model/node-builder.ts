@@ -59,8 +59,6 @@ function uuidFrom(name: string, salt: string): string {
 /** A Node as a kind v1.32 cluster shows it, ready and posting status. */
 export function buildNode(p: NodeParams): Node {
   const role = p.role ?? "worker";
-  const created = timestamp(p.createdMs);
-  const ready = timestamp(p.createdMs + 21_000);
   const labels: StringMap = {
     "beta.kubernetes.io/arch": "amd64",
     "beta.kubernetes.io/os": "linux",
@@ -87,21 +85,21 @@ export function buildNode(p: NodeParams): Node {
   const spec: Node["spec"] = { podCIDR, podCIDRs: [podCIDR], providerID: `kind://docker/kind/${p.name}` };
   if (taints.length > 0) spec.taints = taints.map((t) => ({ ...t }));
   if (p.unschedulable) spec.unschedulable = true;
+  // Times are stamped by dateNode (the keys stand here, in the order the API prints them).
   const condition = (type: string, status: string, reason: string, message: string) => ({
-    lastHeartbeatTime: ready,
-    lastTransitionTime: type === "Ready" ? ready : created,
+    lastHeartbeatTime: "",
+    lastTransitionTime: "",
     message,
     reason,
     status,
     type,
   });
-  // (dateNode below re-stamps these same fields; keep the two in step.)
-  return {
+  const node: Node = {
     apiVersion: "v1",
     kind: "Node",
     metadata: {
       name: p.name,
-      creationTimestamp: created,
+      creationTimestamp: "",
       labels,
       annotations: {
         "kubeadm.alpha.kubernetes.io/cri-socket": "unix:///run/containerd/containerd.sock",
@@ -138,11 +136,13 @@ export function buildNode(p: NodeParams): Node {
       },
     } as Node["status"],
   };
+  dateNode(node, p.createdMs);
+  return node;
 }
 
 /**
- * Re-stamps a node built by `buildNode` as registered at `createdMs`: its creation time and
- * its conditions' heartbeat and transition times (what `createdMs` decides in `buildNode`).
+ * Stamps a node built by `buildNode` as registered at `createdMs`: its creation time and its
+ * conditions' heartbeat and transition times (also how a restored system world is re-dated).
  */
 export function dateNode(node: Node, createdMs: number): void {
   const created = timestamp(createdMs);

@@ -10,6 +10,7 @@ import { flagBool, flagInt, flagString } from "../../args";
 import type { KObject } from "../../../model/types";
 import { kindInfo } from "../../../model/kinds";
 import { apiCreate, formatFailure } from "../../manifests/api-server";
+import { hpaV2ToV1, toKeptVersion } from "../../manifests/served-versions";
 import { withLastApplied } from "./apply";
 import { commandFailed, dryRunOf, ensureNewline, outputOf, printWritten, recordChangeCause, resolveTargets, result, writeCommand } from "./common";
 
@@ -36,43 +37,6 @@ function v1Autoscaler(target: KObject, name: string, namespace: string | undefin
     kind: "HorizontalPodAutoscaler",
     metadata: { creationTimestamp: null, name, ...(namespace !== undefined ? { namespace } : {}) } as unknown as KObject["metadata"],
     spec,
-    status: { currentReplicas: 0, desiredReplicas: 0 },
-  };
-}
-
-/** The same object as the API server stores it (autoscaling/v2). */
-function toV2(v1: KObject): KObject {
-  const spec = v1.spec as { maxReplicas: number; minReplicas?: number; scaleTargetRef: unknown; targetCPUUtilizationPercentage?: number };
-  const { creationTimestamp: _unset, ...metadata } = v1.metadata as KObject["metadata"] & { creationTimestamp?: unknown };
-  return {
-    apiVersion: "autoscaling/v2",
-    kind: "HorizontalPodAutoscaler",
-    metadata: metadata as KObject["metadata"],
-    spec: {
-      maxReplicas: spec.maxReplicas,
-      ...(spec.minReplicas !== undefined ? { minReplicas: spec.minReplicas } : {}),
-      scaleTargetRef: spec.scaleTargetRef,
-      ...(spec.targetCPUUtilizationPercentage !== undefined
-        ? { metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: spec.targetCPUUtilizationPercentage } } }] }
-        : {}),
-    },
-  };
-}
-
-/** What the API answers the v1 create with: the stored object in autoscaling/v1, its status not yet written. */
-function asV1(stored: KObject): KObject {
-  const spec = stored.spec as { maxReplicas: number; minReplicas?: number; scaleTargetRef: unknown; metrics?: { type: string; resource?: { name: string; target?: { type?: string; averageUtilization?: number } } }[] };
-  const cpu = spec.metrics?.find((m) => m.type === "Resource" && m.resource?.name === "cpu" && m.resource.target?.type === "Utilization");
-  return {
-    apiVersion: "autoscaling/v1",
-    kind: "HorizontalPodAutoscaler",
-    metadata: stored.metadata,
-    spec: {
-      maxReplicas: spec.maxReplicas,
-      ...(spec.minReplicas !== undefined ? { minReplicas: spec.minReplicas } : {}),
-      scaleTargetRef: spec.scaleTargetRef,
-      ...(cpu?.resource?.target?.averageUtilization !== undefined ? { targetCPUUtilizationPercentage: cpu.resource.target.averageUtilization } : {}),
-    },
     status: { currentReplicas: 0, desiredReplicas: 0 },
   };
 }
@@ -108,14 +72,14 @@ function run(ctx: CommandContext, args: ParsedArgs): CommandResult {
       continue;
     }
     // --save-config records what kubectl sent: the autoscaling/v1 object.
-    const v2 = toV2(flagBool(args.flags, "save-config") ? withLastApplied(v1) : v1);
+    const v2 = toKeptVersion(flagBool(args.flags, "save-config") ? withLastApplied(v1) : v1) as KObject;
     v2.metadata.namespace = ctx.namespace;
     const created = apiCreate(ctx.cluster, v2, dry.dryRun);
     if (!created.ok) {
       stderr += ensureNewline(formatFailure(created.failure));
       continue;
     }
-    stdout += printWritten([asV1(created.obj)], "autoscaled", out.output, dry.dryRun);
+    stdout += printWritten([hpaV2ToV1(created.obj) as KObject], "autoscaled", out.output, dry.dryRun);
   }
   return result(stdout, stderr + targets.errors.join(""));
 }
