@@ -29,6 +29,8 @@ const envSchema = z.object({
    * one per CPU, at most 4. Any process serves any attempt (sessions catch up from the database).
    */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** A directory: every server process `npm start` runs writes a V8 CPU profile there when it exits (for measuring). */
+  PROFILE_DIR: z.string().min(1).optional(),
   /** Comma-separated emails whose accounts become admins when they open /admin (bootstraps the first admin). */
   ADMIN_EMAILS: z
     .string()

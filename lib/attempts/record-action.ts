@@ -227,10 +227,11 @@ async function recordHotAction(
 ): Promise<RecordedActionResult | null> {
   // Actions stored since this session was cached (by another process serving the same
   // learner, or a second tab): usually none; otherwise applied, as a replay would.
-  const missed = await pool.query<StoredAction & { seq: number }>(
-    `SELECT type, input, "virtualMs", seq FROM "Action" WHERE "attemptId" = $1 AND seq > $2 ORDER BY seq`,
-    [options.attemptId, cached.seq],
-  );
+  const missed = await pool.query<StoredAction & { seq: number }>({
+    name: "hot-missed-actions",
+    text: `SELECT type, input, "virtualMs", seq FROM "Action" WHERE "attemptId" = $1 AND seq > $2 ORDER BY seq`,
+    values: [options.attemptId, cached.seq],
+  });
   let current = cached.live;
   let lastSeq = cached.seq;
   let lastVirtualMs = cached.attempt.lastVirtualMs;
@@ -249,8 +250,9 @@ async function recordHotAction(
   const hints = request.type === "hint" && outcome.exitCode === 0 ? 1 : 0;
   let stored: number;
   try {
-    const written = await pool.query(
-      `WITH counted AS (
+    const written = await pool.query({
+      name: "hot-store-action",
+      text: `WITH counted AS (
          UPDATE "Attempt" SET "commandCount" = "commandCount" + $7, "hintCount" = "hintCount" + $8, "lastVirtualMs" = $9
          WHERE id = $2 AND "userId" = $10 AND status = 'in_progress'
            AND NOT EXISTS (SELECT 1 FROM "Action" WHERE "attemptId" = $2 AND seq >= $3)
@@ -258,8 +260,8 @@ async function recordHotAction(
        )
        INSERT INTO "Action" (id, "attemptId", seq, type, input, output, "exitCode", "virtualMs")
        SELECT $1, id, $3, $4::"ActionType", $5, $6, $11, $9 FROM counted`,
-      [randomUUID(), options.attemptId, seq, request.type, outcome.input, outcome.output, commands, hints, virtualMs, options.userId, outcome.exitCode],
-    );
+      values: [randomUUID(), options.attemptId, seq, request.type, outcome.input, outcome.output, commands, hints, virtualMs, options.userId, outcome.exitCode],
+    });
     stored = written.rowCount ?? 0;
   } catch (error) {
     if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return null;

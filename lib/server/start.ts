@@ -83,7 +83,8 @@ async function main(): Promise<void> {
     args: ["start", "-p", String(env.PORT), "-H", env.HOST, "--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS)],
     // A larger young generation: under a class's load the server allocates fast, and 32 MB
     // semi-spaces halve the scavenges and their pauses (docs/benchmarks.md, load section).
-    execArgv: ["--max-semi-space-size=32"],
+    // PROFILE_DIR: each worker writes a CPU profile there as it exits (docs/benchmarks.md).
+    execArgv: ["--max-semi-space-size=32", ...(env.PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(env.PROFILE_DIR)}`] : [])],
   });
   const workerEnv = {
     NODE_ENV: "production",
