@@ -1,9 +1,10 @@
 # syntax=docker/dockerfile:1
 #
 # crashcourse production image, in three stages: deps → build → runtime.
-# The runtime stage holds only Next's standalone server (the engine is bundled into it),
-# the static assets, scenarios/, the Prisma schema and migrations, and the Prisma CLI to
-# apply them. It runs as an unprivileged user and keeps no state: PostgreSQL is external.
+# The runtime stage holds only Next's standalone build (the engine is bundled into it), the
+# server worker that runs it (.next/server-worker.mjs), the static assets, scenarios/, the
+# Prisma schema and migrations, and the Prisma CLI to apply them. It runs as an unprivileged
+# user and keeps no state: PostgreSQL is external.
 #
 #   docker build -t crashcourse:0.1.0 .
 #   docker run --rm -e DATABASE_URL=postgresql://… crashcourse:0.1.0 node prisma/cli.mjs migrate deploy
@@ -33,6 +34,7 @@ COPY scenarios ./scenarios
 COPY lib ./lib
 COPY app ./app
 COPY deploy/image ./deploy/image
+COPY scripts/build-worker.mjs ./scripts/build-worker.mjs
 ENV NODE_ENV=production NEXT_OUTPUT=standalone
 RUN npm run build
 # The Prisma CLI and the driver adapter prisma.config.ts loads, with their dependencies,
@@ -55,6 +57,7 @@ ENV NODE_ENV=production \
 # (a Kubernetes emptyDir replaces it when the root filesystem is read-only).
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
+COPY --from=build /app/.next/server-worker.mjs ./.next/server-worker.mjs
 COPY --from=build /migrate/node_modules ./node_modules
 COPY --from=build /app/prisma ./prisma
 COPY --from=build /app/prisma.config.ts ./prisma.config.ts
@@ -65,6 +68,7 @@ USER 1000:1000
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Next's server stops accepting connections and drains on SIGTERM.
+# The server worker (lib/server/worker.ts, bundled by the build): Next's standalone build, with the
+# terminal's action route served by its handler directly; on SIGTERM it stops accepting and drains.
 # A larger young generation: half the scavenges (and shorter pauses) under a class's load.
-CMD ["node", "--max-semi-space-size=32", "server.js"]
+CMD ["node", "--max-semi-space-size=32", ".next/server-worker.mjs"]

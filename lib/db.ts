@@ -25,17 +25,15 @@ const globalForDb = globalThis as unknown as { crashcoursePool?: pg.Pool; crashc
  * statements on the command hot path (lib/attempts/record-action.ts) use it directly, as
  * one parameterised SQL statement each, without Prisma's per-query compilation.
  */
-export const pool = globalForDb.crashcoursePool ?? createPool();
+export const pool = (globalForDb.crashcoursePool ??= createPool());
 
 /**
  * The one Prisma client of the process (Rust-free: queries are compiled in WebAssembly
- * and sent through `pool`). Cached on globalThis so dev reloads don't open new pools.
+ * and sent through `pool`). Kept on globalThis, as the pool is, so that a process holding
+ * this module twice (Next.js's bundle, and the fast route's copy: lib/server/fast-route.ts)
+ * or reloading it (dev) still opens one pool.
  */
-export const db = globalForDb.crashcourseDb ?? createClient(pool);
-if (env.NODE_ENV !== "production") {
-  globalForDb.crashcoursePool = pool;
-  globalForDb.crashcourseDb = db;
-}
+export const db = (globalForDb.crashcourseDb ??= createClient(pool));
 
 /** A transaction client, as handed to `db.$transaction(async (tx) => ...)`. */
 export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];

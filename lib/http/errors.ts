@@ -1,4 +1,3 @@
-import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailable } from "./database-unavailable";
 
@@ -60,7 +59,7 @@ export function databaseUnavailable(): ApiError {
  * Maps anything thrown in a route handler to the error shape: a lost database becomes
  * a 503 with `Retry-After`; other unknown errors are logged and hidden behind a 500.
  */
-export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
+export function errorResponse(error: unknown): Response {
   let apiError: ApiError;
   if (error instanceof ApiError) apiError = error;
   else if (error instanceof ZodError) apiError = validationError(error);
@@ -73,5 +72,5 @@ export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
   }
   const body: ApiErrorBody = { error: { code: apiError.code, message: apiError.message } };
   if (apiError.issues) body.error.issues = apiError.issues;
-  return NextResponse.json(body, { status: errorStatus[apiError.code], headers: apiError.headers });
+  return Response.json(body, { status: errorStatus[apiError.code], headers: apiError.headers });
 }

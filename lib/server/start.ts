@@ -1,8 +1,8 @@
 /**
  * `npm start`: builds the app if the build is missing or older than its sources,
  * starts an embedded PostgreSQL under DATA_DIR when DATABASE_URL is unset, applies
- * migrations, and serves the production build with `next start` in WEB_CONCURRENCY
- * processes (one per CPU, at most 4, by default).
+ * migrations, and serves the production build in WEB_CONCURRENCY processes (one per CPU,
+ * at most 4, by default), each running lib/server/worker.ts as bundled by the build.
  */
 import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
@@ -21,7 +21,10 @@ const env = parseEnv();
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /** Sources whose change makes the production build stale. */
-const buildInputs = ["app", "lib", "engine", "scenarios", "prisma/schema.prisma", "next.config.js", "package-lock.json"];
+const buildInputs = ["app", "lib", "engine", "scenarios", "prisma/schema.prisma", "next.config.js", "package-lock.json", "scripts/build-worker.mjs"];
+
+/** The server worker, bundled by `npm run build` after Next's build (scripts/build-worker.mjs). */
+const workerBundle = path.join(root, ".next", "server-worker.mjs");
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
@@ -37,7 +40,8 @@ function newestMtime(entry: string): number {
 
 function buildIfNeeded(): void {
   const buildId = path.join(root, ".next", "BUILD_ID");
-  const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  // A build is whole once the worker is bundled too (it is made last).
+  const builtAt = fs.existsSync(buildId) && fs.existsSync(workerBundle) ? fs.statSync(buildId).mtimeMs : 0;
   if (builtAt && env.SKIP_BUILD_CHECK === "1") return;
   const changedAt = Math.max(...buildInputs.map((p) => newestMtime(path.join(root, p))));
   if (builtAt > changedAt) return;
@@ -71,16 +75,12 @@ async function main(): Promise<void> {
   const summary = migrateOutput.split("\n").filter((l) => /migrations? (found|have been|to apply)|successfully applied|└─/.test(l));
   console.log(summary.join("\n"));
 
-  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const workers = env.WEB_CONCURRENCY ?? Math.min(os.availableParallelism(), 4);
-  // Every worker runs `next start`; node:cluster shares the listening socket and hands each
-  // new connection to the next worker, so a learner's keep-alive connection stays on one.
+  // Every worker (lib/server/worker.ts) serves the production build; node:cluster shares the
+  // listening socket and hands each new connection to the next worker, so a learner's
+  // keep-alive connection stays on one.
   cluster.setupPrimary({
-    exec: nextBin,
-    // Idle keep-alive connections live 65 s, longer than a proxy's upstream keep-alive
-    // (ingress-nginx: 60 s) and a learner's think time, so a learner's connection (and its
-    // process, which holds their session) outlasts the pauses between commands.
-    args: ["start", "-p", String(env.PORT), "-H", env.HOST, "--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS)],
+    exec: workerBundle,
     // A larger young generation: under a class's load the server allocates fast, and 32 MB
     // semi-spaces halve the scavenges and their pauses (docs/benchmarks.md, load section).
     // PROFILE_DIR: each worker writes a CPU profile there as it exits (docs/benchmarks.md).
@@ -91,6 +91,12 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: authSecret(dataDir),
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://${env.HOST}:${env.PORT}`,
+    PORT: String(env.PORT),
+    HOSTNAME: env.HOST,
+    // Idle keep-alive connections live 65 s, longer than a proxy's upstream keep-alive
+    // (ingress-nginx: 60 s) and a learner's think time, so a learner's connection (and its
+    // process, which holds their session) outlasts the pauses between commands.
+    KEEP_ALIVE_TIMEOUT: String(KEEP_ALIVE_TIMEOUT_MS),
   };
   const startedAt = new Map<number, number>();
   const fork = () => {

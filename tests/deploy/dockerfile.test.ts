@@ -99,9 +99,11 @@ describe("Dockerfile", () => {
     expect(env).toMatch(/\bHOSTNAME=0\.0\.0\.0\b/);
   });
 
-  it("starts Next's standalone server (with a larger young generation, see lib/server/start.ts)", () => {
+  it("starts the server worker over Next's standalone build (with a larger young generation, see lib/server/start.ts)", () => {
     const cmd = inFinal.filter((i) => i.keyword === "CMD").at(-1)?.args;
-    expect(cmd && JSON.parse(cmd)).toEqual(["node", "--max-semi-space-size=32", "server.js"]);
+    expect(cmd && JSON.parse(cmd)).toEqual(["node", "--max-semi-space-size=32", ".next/server-worker.mjs"]);
+    // The bundle npm run build makes (scripts/build-worker.mjs) is copied in next to the standalone build.
+    expect(inFinal.some((i) => i.keyword === "COPY" && /\.next\/server-worker\.mjs \.\/\.next\/server-worker\.mjs$/.test(i.args))).toBe(true);
   });
 
   it("bakes no secret in: no credential variables, URLs or keys", () => {

@@ -20,12 +20,24 @@ test.describe("API boundaries", () => {
   });
 
   test("security headers on pages and APIs", async ({ request }) => {
-    for (const url of ["/", "/api/healthz"]) {
-      const headers = (await request.get(url)).headers();
+    // The action route is served by the server worker itself (lib/server/fast-route.ts), the rest by Next.js.
+    const answers = [await request.get("/"), await request.get("/api/healthz"), await request.post("/api/attempts/c000000000000000000000000/actions", { data: {} })];
+    for (const answer of answers) {
+      const headers = answer.headers();
       expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
       expect(headers["content-security-policy"]).toContain("default-src 'self'");
       expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["x-frame-options"]).toBe("DENY");
       expect(headers["x-powered-by"]).toBeUndefined();
+    }
+    expect(answers[2].status()).toBe(401);
+    expect(answers[2].headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test("a path with a broken percent escape is a 400, not a 500", async ({ request }) => {
+    for (const answer of [await request.get("/api/attempts/%ZZ"), await request.post("/api/attempts/%E0%A4%A/actions", { data: {} }), await request.get("/scenarios/%")]) {
+      expect(answer.status()).toBe(400);
+      expect((await answer.json()).error.code).toBe("bad_request");
     }
   });
 

@@ -1,0 +1,76 @@
+/**
+ * One server process: `npm start` forks WEB_CONCURRENCY of them (lib/server/start.ts;
+ * node:cluster shares the listening socket), the container image runs one. It serves the
+ * production build with Next.js, except the terminal's action route, which it hands straight
+ * to that route's own handler (lib/server/fast-route.ts): the same code, without the
+ * framework's per-request pipeline. `npm run build` bundles this file into
+ * `.next/server-worker.mjs` (scripts/build-worker.mjs).
+ *
+ * Environment, as Next's standalone server reads it: PORT (3000), HOSTNAME (where to listen,
+ * "localhost"), KEEP_ALIVE_TIMEOUT (ms an idle connection stays open, 65000).
+ */
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { serveFastRoute } from "./fast-route";
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOSTNAME || "localhost";
+const keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT || 65_000);
+
+/** The configuration `next build` resolved and saved (next.config.js is not shipped in the image). */
+function builtConfig(dir: string): Record<string, unknown> {
+  const file = path.join(dir, ".next", "required-server-files.json");
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { config: Record<string, unknown> }).config;
+}
+
+async function main(): Promise<void> {
+  const dir = process.cwd();
+  const conf = builtConfig(dir);
+  // What Next's own standalone server.js does before it starts.
+  if (conf.output === "standalone") process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(conf);
+  const app = next({ dev: false, dir, hostname, port, conf });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    if (badlyEncoded(req.url ?? "/")) return refuseUrl(res);
+    if (serveFastRoute(req, res)) return;
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = keepAliveTimeout;
+  // Node requires headersTimeout > keepAliveTimeout for a connection kept alive that long.
+  server.headersTimeout = keepAliveTimeout + 1_000;
+  server.listen(port, hostname, () => console.log(`✓ Ready on http://${hostname}:${port} (process ${process.pid})`));
+  // SIGTERM (Kubernetes, npm start's primary): stop accepting, let requests in flight finish.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref(); // a client that keeps its connection busy
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+/** Whether the path holds a percent escape that decodes to nothing (`/api/attempts/%ZZ`), which Next.js answers with a 500. */
+function badlyEncoded(url: string): boolean {
+  const query = url.indexOf("?");
+  try {
+    decodeURIComponent(query === -1 ? url : url.slice(0, query));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** A 400 in the API's error shape (lib/http/errors.ts). */
+function refuseUrl(res: http.ServerResponse): void {
+  const body = JSON.stringify({ error: { code: "bad_request", message: "The URL's path is not valid percent-encoding." } });
+  res.writeHead(400, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
