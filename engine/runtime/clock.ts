@@ -16,30 +16,36 @@ export class VirtualClock {
   }
 }
 
-/**
- * Formatted seconds, keyed by seconds since 2020 (a small integer V8 hashes directly, where
- * seconds since 1970 no longer fit one).
- */
-const formatted = new Map<number, string>();
-const KEY_EPOCH_SEC = 1_577_836_800;
+/** `00`…`59`: the two digits of an hour, minute or second. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
+/** `2026-03-02T` by day since the epoch: a day's seconds share it, so only the time of day is formatted per call. */
+const dayPrefixes = new Map<number, string>();
+/** The largest |seconds since the epoch| a Date holds. */
+const MAX_DATE_SEC = 8.64e12;
 /** The last second formatted and its text: most calls repeat the instant being reconciled. */
 let lastSec = NaN;
 let lastText = "";
 
-/** RFC 3339 with second precision, as the API server writes timestamps (`2026-03-02T09:14:05Z`). Memoised per second. */
+/** RFC 3339 with second precision, as the API server writes timestamps (`2026-03-02T09:14:05Z`). */
 export function rfc3339(ms: number): string {
   const sec = Math.floor(ms / 1000);
   if (sec === lastSec) return lastText;
-  const key = sec - KEY_EPOCH_SEC;
-  let s = formatted.get(key);
-  if (s === undefined) {
-    if (formatted.size >= 50_000) formatted.clear();
-    s = new Date(sec * 1000).toISOString().replace(".000Z", "Z");
-    formatted.set(key, s);
+  // Past ±8.64e15 ms, Date has no such instant: toISOString throws, as it always did here.
+  if (!(Math.abs(sec) <= MAX_DATE_SEC)) return new Date(sec * 1000).toISOString();
+  const day = Math.floor(sec / 86_400);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    // toISOString decides the date's spelling (years past 9999 included).
+    const iso = new Date(day * 86_400_000).toISOString();
+    prefix = iso.slice(0, iso.length - "00:00:00.000Z".length);
+    if (dayPrefixes.size >= 10_000) dayPrefixes.clear();
+    dayPrefixes.set(day, prefix);
   }
+  const tod = sec - day * 86_400;
+  const minutes = Math.floor(tod / 60);
+  lastText = prefix + TWO_DIGITS[Math.floor(minutes / 60)] + ":" + TWO_DIGITS[minutes % 60] + ":" + TWO_DIGITS[tod % 60] + "Z";
   lastSec = sec;
-  lastText = s;
-  return s;
+  return lastText;
 }
 
 /** Parses an RFC 3339 timestamp to ms since the epoch (NaN when invalid). */
