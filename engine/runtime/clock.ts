@@ -48,7 +48,18 @@ export function rfc3339(ms: number): string {
   return lastText;
 }
 
-/** Parses an RFC 3339 timestamp to ms since the epoch (NaN when invalid). */
+/** Parsed timestamps: controllers parse the same few (conditions, creation times) on every pass. */
+const parsed = new Map<string, number>();
+
+/** Parses an RFC 3339 timestamp to ms since the epoch (NaN when invalid). Memoised per text. */
 export function parseTime(ts: string | undefined | null): number {
-  return ts ? Date.parse(ts) : NaN;
+  if (!ts) return NaN;
+  let ms = parsed.get(ts);
+  if (ms === undefined) {
+    ms = Date.parse(ts);
+    if (ts.length > 64) return ms;
+    if (parsed.size >= 10_000) parsed.clear();
+    parsed.set(ts, ms);
+  }
+  return ms;
 }
