@@ -16,21 +16,42 @@ export class VirtualClock {
   }
 }
 
-/** `00`…`59`: the two digits of an hour, minute or second. */
-const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
-/** `2026-03-02T` by day since the epoch: a day's seconds share it, so only the time of day is formatted per call. */
-const dayPrefixes = new Map<number, string>();
-/** The largest |seconds since the epoch| a Date holds. */
-const MAX_DATE_SEC = 8.64e12;
+/**
+ * Formatted seconds, keyed by seconds since 2020 (a small integer V8 hashes directly, where
+ * seconds since 1970 no longer fit one): the same second gives the same string, which later
+ * comparisons of timestamps find equal at once.
+ */
+const formatted = new Map<number, string>();
+const KEY_EPOCH_SEC = 1_577_836_800;
 /** The last second formatted and its text: most calls repeat the instant being reconciled. */
 let lastSec = NaN;
 let lastText = "";
 
-/** RFC 3339 with second precision, as the API server writes timestamps (`2026-03-02T09:14:05Z`). */
+/** RFC 3339 with second precision, as the API server writes timestamps (`2026-03-02T09:14:05Z`). Memoised per second. */
 export function rfc3339(ms: number): string {
   const sec = Math.floor(ms / 1000);
   if (sec === lastSec) return lastText;
-  // Past ±8.64e15 ms, Date has no such instant: toISOString throws, as it always did here.
+  const key = sec - KEY_EPOCH_SEC;
+  let s = formatted.get(key);
+  if (s === undefined) {
+    if (formatted.size >= 50_000) formatted.clear();
+    s = formatSecond(sec);
+    formatted.set(key, s);
+  }
+  lastSec = sec;
+  lastText = s;
+  return s;
+}
+
+/** `00`…`59`: the two digits of an hour, minute or second. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
+/** `2026-03-02T` by day since the epoch: a day's seconds share it, so only the time of day is formatted per second. */
+const dayPrefixes = new Map<number, string>();
+/** The largest |seconds since the epoch| a Date holds. */
+const MAX_DATE_SEC = 8.64e12;
+
+/** `new Date(sec * 1000).toISOString()` without its `.000` (throwing as it does for an instant no Date holds). */
+function formatSecond(sec: number): string {
   if (!(Math.abs(sec) <= MAX_DATE_SEC)) return new Date(sec * 1000).toISOString();
   const day = Math.floor(sec / 86_400);
   let prefix = dayPrefixes.get(day);
@@ -43,9 +64,7 @@ export function rfc3339(ms: number): string {
   }
   const tod = sec - day * 86_400;
   const minutes = Math.floor(tod / 60);
-  lastText = prefix + TWO_DIGITS[Math.floor(minutes / 60)] + ":" + TWO_DIGITS[minutes % 60] + ":" + TWO_DIGITS[tod % 60] + "Z";
-  lastSec = sec;
-  return lastText;
+  return prefix + TWO_DIGITS[Math.floor(minutes / 60)] + ":" + TWO_DIGITS[minutes % 60] + ":" + TWO_DIGITS[tod % 60] + "Z";
 }
 
 /** Parsed timestamps: controllers parse the same few (conditions, creation times) on every pass. */
