@@ -18,7 +18,8 @@ export class VirtualClock {
 
 /**
  * Formatted seconds, keyed by seconds since 2020 (a small integer V8 hashes directly, where
- * seconds since 1970 no longer fit one).
+ * seconds since 1970 no longer fit one): the same second gives the same string, which later
+ * comparisons of timestamps find equal at once.
  */
 const formatted = new Map<number, string>();
 const KEY_EPOCH_SEC = 1_577_836_800;
@@ -34,7 +35,7 @@ export function rfc3339(ms: number): string {
   let s = formatted.get(key);
   if (s === undefined) {
     if (formatted.size >= 50_000) formatted.clear();
-    s = new Date(sec * 1000).toISOString().replace(".000Z", "Z");
+    s = formatSecond(sec);
     formatted.set(key, s);
   }
   lastSec = sec;
@@ -42,7 +43,42 @@ export function rfc3339(ms: number): string {
   return s;
 }
 
-/** Parses an RFC 3339 timestamp to ms since the epoch (NaN when invalid). */
+/** `00`…`59`: the two digits of an hour, minute or second. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
+/** `2026-03-02T` by day since the epoch: a day's seconds share it, so only the time of day is formatted per second. */
+const dayPrefixes = new Map<number, string>();
+/** The largest |seconds since the epoch| a Date holds. */
+const MAX_DATE_SEC = 8.64e12;
+
+/** `new Date(sec * 1000).toISOString()` without its `.000` (throwing as it does for an instant no Date holds). */
+function formatSecond(sec: number): string {
+  if (!(Math.abs(sec) <= MAX_DATE_SEC)) return new Date(sec * 1000).toISOString();
+  const day = Math.floor(sec / 86_400);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    // toISOString decides the date's spelling (years past 9999 included).
+    const iso = new Date(day * 86_400_000).toISOString();
+    prefix = iso.slice(0, iso.length - "00:00:00.000Z".length);
+    if (dayPrefixes.size >= 10_000) dayPrefixes.clear();
+    dayPrefixes.set(day, prefix);
+  }
+  const tod = sec - day * 86_400;
+  const minutes = Math.floor(tod / 60);
+  return prefix + TWO_DIGITS[Math.floor(minutes / 60)] + ":" + TWO_DIGITS[minutes % 60] + ":" + TWO_DIGITS[tod % 60] + "Z";
+}
+
+/** Parsed timestamps: controllers parse the same few (conditions, creation times) on every pass. */
+const parsed = new Map<string, number>();
+
+/** Parses an RFC 3339 timestamp to ms since the epoch (NaN when invalid). Memoised per text. */
 export function parseTime(ts: string | undefined | null): number {
-  return ts ? Date.parse(ts) : NaN;
+  if (!ts) return NaN;
+  let ms = parsed.get(ts);
+  if (ms === undefined) {
+    ms = Date.parse(ts);
+    if (ts.length > 64) return ms;
+    if (parsed.size >= 10_000) parsed.clear();
+    parsed.set(ts, ms);
+  }
+  return ms;
 }

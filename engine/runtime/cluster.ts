@@ -1,9 +1,9 @@
-import type { Event, KObject } from "../model/types";
+import type { KObject } from "../model/types";
 import type { World } from "../model/world";
 import { VirtualClock } from "./clock";
 import { Random } from "./random";
 import { ObjectStore, type StoreState } from "./store";
-import { EventRecorder } from "./events";
+import { EventRecorder, type EventIndex } from "./events";
 import type { Controller, ControllerContext } from "./controller";
 import { fromTemplate, IdentityFiller, IdentityMarkingRandom, makeTemplate, type IdentityRecipe, type Template } from "./snapshot";
 
@@ -22,7 +22,7 @@ export interface ClusterSnapshot {
 /** What a snapshot holds. */
 interface SnapshotState {
   store: StoreState;
-  events: Map<string, Event>;
+  events: EventIndex;
   controllers: Map<string, Map<string, unknown>>;
   timers: number[];
 }

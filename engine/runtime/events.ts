@@ -10,12 +10,35 @@ export interface EventSource {
 }
 
 /**
+ * One aggregated event: what makes a recorded event the same one again (the object is the
+ * index's key), and the stored Event it adds to.
+ */
+export interface EventAggregation {
+  reason: string;
+  message: string;
+  component: string;
+  /** The source's host, "" for none. */
+  host: string;
+  /** The involved object's fieldPath, "" for none. */
+  fieldPath: string;
+  type: "Normal" | "Warning";
+  event: Event;
+}
+
+/** The aggregation index: by involved object uid ("" for none), its aggregated events. */
+export type EventIndex = Map<string, EventAggregation[]>;
+
+/**
  * Records events the way client-go's event recorder and correlator do: an event repeating
  * the same object, reason, message and source increments `count` and moves `lastTimestamp`
  * instead of creating a new object. Event names are `<object>.<16 hex>`.
  */
 export class EventRecorder {
-  private readonly index = new Map<string, Event>();
+  /**
+   * By object, then by comparing the other fields: an object has few distinct events, and the
+   * fields compare as they are where one key string joining them had to be built and hashed.
+   */
+  private readonly index: EventIndex = new Map();
 
   constructor(
     private readonly store: ObjectStore,
@@ -29,9 +52,24 @@ export class EventRecorder {
    */
   record(obj: KObject, type: "Normal" | "Warning", reason: string, message: string, source: EventSource, fieldPath?: string, atMs?: number): Event {
     const ns = obj.metadata.namespace ?? "default";
-    const k = `${obj.metadata.uid ?? ""}\u0000${reason}\u0000${message}\u0000${source.component}\u0000${source.host ?? ""}\u0000${fieldPath ?? ""}\u0000${type}`;
+    const uid = obj.metadata.uid ?? "";
+    const host = source.host ?? "";
+    const path = fieldPath ?? "";
     const ts = rfc3339(atMs ?? this.now());
-    const existing = this.index.get(k);
+    let aggregations = this.index.get(uid);
+    let same: EventAggregation | undefined;
+    if (aggregations === undefined) {
+      aggregations = [];
+      this.index.set(uid, aggregations);
+    } else {
+      for (const a of aggregations) {
+        if (a.reason === reason && a.message === message && a.component === source.component && a.host === host && a.fieldPath === path && a.type === type) {
+          same = a;
+          break;
+        }
+      }
+    }
+    const existing = same?.event;
     if (existing && this.store.get("Event", existing.metadata.namespace, existing.metadata.name) === existing) {
       existing.count += 1;
       existing.lastTimestamp = ts;
@@ -63,21 +101,25 @@ export class EventRecorder {
       reportingInstance: source.host ?? "",
     };
     this.store.create(ev);
-    this.index.set(k, ev);
+    if (same) same.event = ev;
+    else aggregations.push({ reason, message, component: source.component, host, fieldPath: path, type, event: ev });
     return ev;
   }
 
-  /** The aggregation index (event key → the stored Event) of events still stored, for snapshots. */
-  exportIndex(): Map<string, Event> {
-    const live = new Map<string, Event>();
-    for (const [k, ev] of this.index) if (this.store.get("Event", ev.metadata.namespace, ev.metadata.name) === ev) live.set(k, ev);
+  /** A copy of the aggregation index holding only events still stored, for snapshots. */
+  exportIndex(): EventIndex {
+    const live: EventIndex = new Map();
+    for (const [uid, aggregations] of this.index) {
+      const stored = aggregations.filter((a) => this.store.get("Event", a.event.metadata.namespace, a.event.metadata.name) === a.event).map((a) => ({ ...a }));
+      if (stored.length > 0) live.set(uid, stored);
+    }
     return live;
   }
 
   /** Takes over `index` (a copy whose Events are the restored store's objects). */
-  importIndex(index: Map<string, Event>): void {
+  importIndex(index: EventIndex): void {
     this.index.clear();
-    for (const [k, ev] of index) this.index.set(k, ev);
+    for (const [uid, aggregations] of index) this.index.set(uid, aggregations);
   }
 
   /** Events about one object (by uid), oldest first, as `kubectl describe` shows them. */

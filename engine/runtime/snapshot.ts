@@ -111,6 +111,25 @@ class InstantText {
 class Tokened {
   constructor(readonly parts: readonly (string | number)[]) {}
 }
+/**
+ * A plain object: `base` holds its keys in order with their primitive values (one spread copies
+ * them all) and null where the value is itself marked, restored per key from `values`.
+ */
+class PlainRecord {
+  constructor(
+    readonly base: Readonly<Record<string, unknown>>,
+    readonly keys: readonly string[],
+    readonly values: readonly unknown[],
+  ) {}
+}
+/** An array, held as a PlainRecord holds an object: primitives in `base`, the marked elements at `indices`. */
+class PlainList {
+  constructor(
+    readonly base: readonly unknown[],
+    readonly indices: readonly number[],
+    readonly values: readonly unknown[],
+  ) {}
+}
 /** An object referenced from more than one place: copied once per restore. */
 class Shared {
   constructor(
@@ -196,8 +215,20 @@ export function makeTemplate(value: unknown, centreMs: number): Template {
     if (inProgress.has(v)) throw new Error("a snapshot holds no cycles");
     inProgress.add(v);
     let out: unknown;
-    if (Array.isArray(v)) out = v.map(mark);
-    else if (v instanceof Map) out = new Map([...v].map(([k, x]) => [mark(k), mark(x)]));
+    if (Array.isArray(v)) {
+      const base: unknown[] = [];
+      const indices: number[] = [];
+      const values: unknown[] = [];
+      for (let i = 0; i < v.length; i++) {
+        const m = mark(v[i]);
+        if (typeof m === "object" && m !== null) {
+          base.push(null);
+          indices.push(i);
+          values.push(m);
+        } else base.push(m);
+      }
+      out = new PlainList(base, indices, values);
+    } else if (v instanceof Map) out = new Map([...v].map(([k, x]) => [mark(k), mark(x)]));
     else if (v instanceof Set) out = new Set([...v].map(mark));
     else {
       if (Object.getPrototypeOf(v) !== Object.prototype) throw new Error("a snapshot holds plain data only (found a class instance)");
@@ -205,9 +236,18 @@ export function makeTemplate(value: unknown, centreMs: number): Template {
       const from = v as Record<string, unknown>;
       if (keys.some((k) => k.indexOf(TOKEN_OPEN) !== -1)) out = new TokenKeyed(keys.map((k) => [text(k), mark(from[k])]));
       else {
-        const o: Record<string, unknown> = {};
-        for (const k of keys) o[k] = mark(from[k]);
-        out = o;
+        const base: Record<string, unknown> = {};
+        const nestedKeys: string[] = [];
+        const values: unknown[] = [];
+        for (const k of keys) {
+          const m = mark(from[k]);
+          if (typeof m === "object" && m !== null) {
+            base[k] = null;
+            nestedKeys.push(k);
+            values.push(m);
+          } else base[k] = m;
+        }
+        out = new PlainRecord(base, nestedKeys, values);
       }
     }
     inProgress.delete(v);
@@ -242,19 +282,17 @@ class Restorer {
 
   build(t: unknown): unknown {
     if (typeof t !== "object" || t === null) return t;
-    if (Array.isArray(t)) {
-      const out: unknown[] = new Array(t.length);
-      for (let i = 0; i < t.length; i++) out[i] = this.build(t[i]);
+    if (t instanceof PlainRecord) {
+      const out: Record<string, unknown> = { ...t.base };
+      for (let i = 0; i < t.keys.length; i++) out[t.keys[i]] = this.build(t.values[i]);
       return out;
     }
-    const proto = Object.getPrototypeOf(t);
-    if (proto === Object.prototype) {
-      const out: Record<string, unknown> = {};
-      const from = t as Record<string, unknown>;
-      for (const k in from) out[k] = this.build(from[k]);
+    if (t instanceof PlainList) {
+      const out = t.base.slice();
+      for (let i = 0; i < t.indices.length; i++) out[t.indices[i]] = this.build(t.values[i]);
       return out;
     }
-    if (t instanceof InstantText) return rfc3339(t.ms + this.shiftMs).slice(0, 19) + t.suffix;
+    if (t instanceof InstantText) return t.suffix === "Z" ? rfc3339(t.ms + this.shiftMs) : rfc3339(t.ms + this.shiftMs).slice(0, 19) + t.suffix;
     if (t instanceof InstantNumber) return t.ms + this.shiftMs;
     if (t instanceof Tokened) return this.fill(t);
     if (t instanceof Shared) return (this.shared[t.id] ??= this.build(t.template));

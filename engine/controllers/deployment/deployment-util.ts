@@ -4,7 +4,7 @@
  * proportional scaling and the orderings of ReplicaSets.
  */
 import type { Deployment, DeploymentCondition, ReplicaSet } from "../../model/types";
-import { rfc3339 } from "../../runtime/clock";
+import { parseTime, rfc3339 } from "../../runtime/clock";
 
 /** The revision of a ReplicaSet (and the Deployment's current one). */
 export const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
@@ -252,7 +252,7 @@ export function progressDeadlineAt(d: Deployment, status: DeploymentStatus): num
   if (!hasProgressDeadline(d)) return undefined;
   const c = getCondition(status, "Progressing");
   if (!c?.lastUpdateTime) return undefined;
-  return Date.parse(c.lastUpdateTime) + d.spec.progressDeadlineSeconds! * 1000;
+  return parseTime(c.lastUpdateTime) + d.spec.progressDeadlineSeconds! * 1000;
 }
 
 /** `DeploymentTimedOut`: the Progressing condition has not moved for progressDeadlineSeconds. */

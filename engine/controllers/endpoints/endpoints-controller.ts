@@ -9,6 +9,7 @@ import type { EndpointAddress, EndpointSubset, Endpoints, Pod, Service, ServiceP
 import { rfc3339, parseTime } from "../../runtime/clock";
 import type { Controller, ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
+import { jsonEqual } from "../json-equal";
 import { isPodReady, podReadyCondition } from "../pod-util";
 
 const CONTROLLER = "endpoints-controller";
@@ -195,8 +196,8 @@ export const endpointsController = skipWhenUnchanged(
         inputs[key] = seenOf(svc, selected, ep);
         continue;
       }
-      const sameSubsets = JSON.stringify(existing.subsets ?? []) === JSON.stringify(subsets);
-      const sameLabels = JSON.stringify(existing.metadata.labels ?? {}) === JSON.stringify(labels ?? {});
+      const sameSubsets = jsonEqual(existing.subsets ?? [], subsets);
+      const sameLabels = jsonEqual(existing.metadata.labels ?? {}, labels ?? {});
       if (sameSubsets && sameLabels) {
         inputs[key] = seenOf(svc, selected, existing);
         continue;

@@ -13,6 +13,7 @@ import type { EndpointAddress, Endpoints, Service } from "../../model/types";
 import type { EndpointSlice, SliceEndpoint, SlicePort } from "../../model/standard-kind-types";
 import { controllerRef, type Controller, type ControllerContext } from "../../runtime/controller";
 import { skipWhenUnchanged } from "../skip-when-unchanged";
+import { jsonEqual } from "../json-equal";
 import { HEADLESS_LABEL, LAST_CHANGE_TRIGGER_TIME } from "../endpoints/endpoints-controller";
 
 const CONTROLLER = "endpointslice-controller";
@@ -121,10 +122,7 @@ export const endpointSliceController: Controller = skipWhenUnchanged(
         desired.forEach((content, i) => {
           const live = existing[i];
           if (live) {
-            const same =
-              JSON.stringify(live.endpoints ?? null) === JSON.stringify(content.endpoints) &&
-              JSON.stringify(live.ports ?? null) === JSON.stringify(content.ports) &&
-              JSON.stringify(live.metadata.labels ?? {}) === JSON.stringify(labels);
+            const same = jsonEqual(live.endpoints ?? null, content.endpoints) && jsonEqual(live.ports ?? null, content.ports) && jsonEqual(live.metadata.labels ?? {}, labels);
             if (same) return;
             live.metadata.labels = labels;
             live.endpoints = content.endpoints;
