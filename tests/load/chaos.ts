@@ -6,7 +6,7 @@
  * learners who act every 0.3–0.7 s. Then:
  *
  * 1. Crash: after a few seconds the server's whole process group (start.ts and
- *    `next start`) gets SIGKILL mid-load, and is started again on the same DATA_DIR and
+ *    the server workers) gets SIGKILL mid-load, and is started again on the same DATA_DIR and
  *    port (same auth secret, so the learners' cookies still work). Checked: every action
  *    a learner saw acknowledged (201) is in PostgreSQL with the same input and output;
  *    every attempt's stored actions replay through the engine (lib/attempts/engine-session)

@@ -1,7 +1,7 @@
 /**
  * What `npm run loadtest` and `npm run chaos` share: the production server started as
  * `npm start` starts it (`lib/server/start.ts`: build check, embedded PostgreSQL in a
- * DATA_DIR, migrations, `next start`) on a loopback port, killed or stopped like a real
+ * DATA_DIR, migrations, the server workers) on a loopback port, killed or stopped like a real
  * process; its embedded PostgreSQL found, stopped and restarted through its pid file;
  * and learners that talk HTTP to it the way the browser does (next-auth guest sign-in,
  * JSON actions), remembering every action the server acknowledged.
@@ -156,7 +156,7 @@ async function waitGone(pid: number, ms: number): Promise<boolean> {
   return !alive(pid);
 }
 
-/** SIGKILL to the server's whole process group (start.ts and `next start`), like a crash. PostgreSQL, daemonised, survives. */
+/** SIGKILL to the server's whole process group (start.ts and its server workers), like a crash. PostgreSQL, daemonised, survives. */
 export async function crashServer(server: Server): Promise<void> {
   const pid = server.child.pid!;
   try {
@@ -220,7 +220,7 @@ export function embeddedDatabaseUrl(server: Server): string {
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/crashcourse`;
 }
 
-/** SIGTERM to start.ts (it stops `next start` and PostgreSQL), then force what is left, PostgreSQL included. */
+/** SIGTERM to start.ts (it stops its server workers and PostgreSQL), then force what is left, PostgreSQL included. */
 export async function stopServer(server: Server | undefined): Promise<void> {
   if (!server) return;
   const pid = server.child.pid;

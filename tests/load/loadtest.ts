@@ -2,7 +2,7 @@
  * `npm run loadtest` (issue 6): a class arriving at once, measured.
  *
  * Starts the production server as `npm start` does (tests/load/harness.ts: build check,
- * embedded PostgreSQL in a fresh temporary DATA_DIR, migrations, `next start`) on a
+ * embedded PostgreSQL in a fresh temporary DATA_DIR, migrations, the server workers) on a
  * loopback port, then steps the number of simulated learners up through LOAD_LEVELS
  * (50, 100, 200, 300). A learner signs in as a guest ("Try it now"), starts an attempt
  * (scenarios spread over the catalogue), and then, for LOAD_LEVEL_S seconds per level,
@@ -253,16 +253,16 @@ async function main(scratch: Scratch): Promise<void> {
       "## Load: a class arriving at once (`npm run loadtest`)",
       "",
       `Command: \`npm run loadtest\` (\`tsx tests/load/loadtest.ts\`, levels ${LEVELS.join(" → ")}, ${LEVEL_S} s each). It starts the production ` +
-        "server through `lib/server/start.ts` (embedded PostgreSQL 18 in a fresh temporary `DATA_DIR`, migrations, `next start` in " +
+        "server through `lib/server/start.ts` (embedded PostgreSQL 18 in a fresh temporary `DATA_DIR`, migrations, the server worker `lib/server/worker.ts` in " +
         `${serverProcesses(server!.logFile)} processes, \`WEB_CONCURRENCY\`'s default here) on a loopback ` +
         "port. Each simulated learner, like a browser, keeps its own keep-alive connection, signs in as a guest, starts an attempt (scenarios spread over the catalogue) and then acts every " +
         `${THINK_MIN / 1000}–${THINK_MAX / 1000} s: kubectl commands (get pods, describe pod, get events, logs, get deploy -o wide), a \`check\` every ~12th ` +
         "action, a `hint` every ~20th. Learners join at each level and the earlier ones keep going. A round trip is timed in the client, from " +
         "sending `POST /api/attempts/<id>/actions` to having read the whole answer (session, JSON, engine, and the PostgreSQL transaction that " +
-        "stores the action before the answer). The floor is `GET /api/floor` (a constant, no session, no database) probed every 100 ms during " +
+        "stores the action before the answer). The floor is `GET /api/floor` (a constant, no session, no database, served by Next.js) probed every 100 ms during " +
         "the same level, so it bears the same load. Server time is what the server logged for the same actions (route handler start to " +
-        "answer: session, JSON, engine, PostgreSQL); the rest of a round trip is waiting for the event loop, Next.js's own request and " +
-        "response handling, and the client. Rows are the `Action` rows of the learners' attempts, counted in PostgreSQL after each level, " +
+        "answer: session, JSON, engine, PostgreSQL); the rest of a round trip is waiting for the event loop, the HTTP " +
+        "plumbing, and the client. Rows are the `Action` rows of the learners' attempts, counted in PostgreSQL after each level, " +
         "against every action a client saw acknowledged (201), set-up commands included.",
       "",
       "| learners | rate | command round trip ms: median / p90 / p99 / max | server time ms: median / p99 | floor ms: median / p99 | command ÷ floor (median / p99) | errors | acknowledged / rows | load avg (1 min) |",
