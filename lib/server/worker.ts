@@ -13,6 +13,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { catalogue } from "../attempts/engine-session";
 import { serveFastRoute } from "./fast-route";
 
 const port = Number(process.env.PORT || 3000);
@@ -33,6 +34,10 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir, hostname, port, conf });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // Read and check the scenario catalogue (about a second) before taking connections, so that
+  // no learner's first command waits for it. (Next.js's own copy of the engine, which starts
+  // attempts and renders pages, still reads it on its first use.)
+  catalogue();
   const server = http.createServer((req, res) => {
     if (badlyEncoded(req.url ?? "/")) return refuseUrl(res);
     if (serveFastRoute(req, res)) return;
