@@ -35,17 +35,30 @@ export function serveFastRoute(req: IncomingMessage, res: ServerResponse): boole
   }
   void serveAction(req, res, id).catch((error: unknown) => {
     console.error(error);
-    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-    res.end(JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } }));
+    if (res.headersSent) res.destroy();
+    else refuse(res, 500, "internal", "Something went wrong on our side. Please try again.");
   });
   return true;
+}
+
+/** An answer in the API's error shape (lib/http/errors.ts). */
+function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ error: { code, message } });
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  res.end(body);
 }
 
 async function serveAction(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
   const body = await readBody(req);
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
-  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: "POST", headers, body: new Uint8Array(body) });
+  let url: URL;
+  try {
+    url = new URL(`http://${req.headers.host ?? "localhost"}${req.url}`);
+  } catch {
+    return refuse(res, 400, "bad_request", "The request's Host header is not a host name.");
+  }
+  const request = new Request(url, { method: "POST", headers, body: new Uint8Array(body) });
   const response = await postAction(request, { params: Promise.resolve({ id }) });
   const payload = Buffer.from(await response.arrayBuffer());
   const out: [string, string][] = [...(await everyPathHeaders)];
