@@ -18,13 +18,15 @@ export { INCIDENT_FAMILIES, INCIDENT_DIFFICULTIES, incidentScenarioId, isInciden
  * The engine version, stored with each attempt. Bump it whenever a change alters what an
  * existing (scenario, seed, actions) replays to, so old attempts can be told apart.
  */
-export const ENGINE_VERSION = "0.5.0";
+export const ENGINE_VERSION = "0.6.0";
 // 0.2.0: server-side field validation (unknown fields), StatefulSet/DaemonSet/Job/CronJob
 // controllers, generated incidents (`incident:<family>:<difficulty>` ids).
 // 0.3.0: kubectl wait, run -it, go-templates, standard kinds, runAsNonRoot.
 // 0.4.0: rollout status watches on the virtual clock; apply --server-side.
 // 0.5.0: the system world is restored from a snapshot (engine/scenario/system-snapshot.ts):
 // new ids, names and pod placement for the same seed; CoreDNS's Ready times back-dated.
+// 0.6.0: `create clusterrolebinding` wraps the server's refusal (`error: failed to create
+// clusterrolebinding: …`) as kubectl v1.32 does.
 
 /** A scenario as the catalogue lists it. */
 export interface ScenarioSummary {

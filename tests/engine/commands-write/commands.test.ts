@@ -265,6 +265,11 @@ describe("scale and rollout", () => {
     expect(twice("create job j --image=busybox")).toBe('error: failed to create job: jobs.batch "j" already exists\n');
     expect(twice("create cronjob cj --image=busybox --schedule='*/5 * * * *'")).toBe('error: failed to create cronjob: cronjobs.batch "cj" already exists\n');
     expect(twice("create namespace x")).toBe('Error from server (AlreadyExists): namespaces "x" already exists\n');
+    // RBAC: kubectl v1.32 wraps the bindings' refusals, not the roles' (the strings are in its binary).
+    expect(twice("create rolebinding rb --clusterrole=view --user=jane")).toBe('error: failed to create rolebinding: rolebindings.rbac.authorization.k8s.io "rb" already exists\n');
+    expect(twice("create clusterrolebinding crb --clusterrole=view --user=jane")).toBe('error: failed to create clusterrolebinding: clusterrolebindings.rbac.authorization.k8s.io "crb" already exists\n');
+    expect(twice("create role r --verb=get --resource=pods")).toBe('Error from server (AlreadyExists): roles.rbac.authorization.k8s.io "r" already exists\n');
+    expect(twice("create clusterrole cr --verb=get --resource=pods")).toBe('Error from server (AlreadyExists): clusterroles.rbac.authorization.k8s.io "cr" already exists\n');
   });
 
   it("an autoscaling/v1 HPA manifest is accepted and kept as autoscaling/v2", () => {

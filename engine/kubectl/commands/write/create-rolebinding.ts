@@ -47,7 +47,7 @@ function runClusterRoleBinding(ctx: CommandContext, args: ParsedArgs): CommandRe
   if (!n.ok) return result("", n.error);
   const s = subjectsOf(args);
   if (!s.ok) return result("", s.error);
-  return createGeneratedObject({ ...ctx, namespaceExplicit: false }, args, binding("ClusterRoleBinding", n.name, "ClusterRole", clusterRole, s.subjects));
+  return createGeneratedObject({ ...ctx, namespaceExplicit: false }, args, binding("ClusterRoleBinding", n.name, "ClusterRole", clusterRole, s.subjects), "failed to create clusterrolebinding:");
 }
 
 /** `kubectl create rolebinding`. */
