@@ -11,6 +11,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import nextConfig from "../../next.config.js";
 import { POST as postAction } from "../../app/api/attempts/[id]/actions/route";
 import { MAX_BODY_BYTES } from "../http/read-json";
+import { answerError } from "./answer-error";
 
 const ACTION_PATH = /^\/api\/attempts\/([^/?#]+)\/actions(?:\?.*)?$/;
 
@@ -36,17 +37,11 @@ export function serveFastRoute(req: IncomingMessage, res: ServerResponse): boole
   void serveAction(req, res, id).catch((error: unknown) => {
     console.error(error);
     if (res.headersSent) res.destroy();
-    else refuse(res, 500, "internal", "Something went wrong on our side. Please try again.");
+    else answerError(res, "internal", "Something went wrong on our side. Please try again.");
   });
   return true;
 }
 
-/** An answer in the API's error shape (lib/http/errors.ts). */
-function refuse(res: ServerResponse, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ error: { code, message } });
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-  res.end(body);
-}
 
 async function serveAction(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
   const body = await readBody(req);
@@ -56,7 +51,7 @@ async function serveAction(req: IncomingMessage, res: ServerResponse, id: string
   try {
     url = new URL(`http://${req.headers.host ?? "localhost"}${req.url}`);
   } catch {
-    return refuse(res, 400, "bad_request", "The request's Host header is not a host name.");
+    return answerError(res, "bad_request", "The request's Host header is not a host name.");
   }
   const request = new Request(url, { method: "POST", headers, body: new Uint8Array(body) });
   const response = await postAction(request, { params: Promise.resolve({ id }) });

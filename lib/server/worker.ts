@@ -14,6 +14,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { catalogue } from "../attempts/engine-session";
+import { answerError } from "./answer-error";
 import { serveFastRoute } from "./fast-route";
 
 const port = Number(process.env.PORT || 3000);
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   // attempts and renders pages, still reads it on its first use.)
   catalogue();
   const server = http.createServer((req, res) => {
-    if (badlyEncoded(req.url ?? "/")) return refuseUrl(res);
+    if (badlyEncoded(req.url ?? "/")) return answerError(res, "bad_request", "The URL's path is not valid percent-encoding.");
     if (serveFastRoute(req, res)) return;
     void handle(req, res);
   });
@@ -66,13 +67,6 @@ function badlyEncoded(url: string): boolean {
   } catch {
     return true;
   }
-}
-
-/** A 400 in the API's error shape (lib/http/errors.ts). */
-function refuseUrl(res: http.ServerResponse): void {
-  const body = JSON.stringify({ error: { code: "bad_request", message: "The URL's path is not valid percent-encoding." } });
-  res.writeHead(400, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-  res.end(body);
 }
 
 main().catch((error: unknown) => {
