@@ -66,6 +66,11 @@ export function catalogue(): ScenarioSummary[] {
   return listScenarios();
 }
 
+// Read and check the scenario catalogue (several hundred ms) when the server loads this module —
+// Next.js loads its route modules as it starts, and the server worker imports this before it
+// listens — rather than in the first learner's request.
+catalogue();
+
 /**
  * The summary of a scenario id: a catalogue entry, or a generated incident's distribution
  * (`incident:<family>:<difficulty>`, titled "Generated incident · …"); undefined for

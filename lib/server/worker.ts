@@ -13,7 +13,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { catalogue } from "../attempts/engine-session";
+import { catalogue, startSession } from "../attempts/engine-session";
 import { answerError } from "./answer-error";
 import { serveFastRoute } from "./fast-route";
 
@@ -35,10 +35,7 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir, hostname, port, conf });
   const handle = app.getRequestHandler();
   await app.prepare();
-  // Read and check the scenario catalogue (about a second) before taking connections, so that
-  // no learner's first command waits for it. (Next.js's own copy of the engine, which starts
-  // attempts and renders pages, still reads it on its first use.)
-  catalogue();
+  await warmUp(handle);
   const server = http.createServer((req, res) => {
     if (badlyEncoded(req.url ?? "/")) return answerError(res, "bad_request", "The URL's path is not valid percent-encoding.");
     if (serveFastRoute(req, res)) return;
@@ -56,6 +53,40 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/** Requests that make Next.js load the modules of the routes a learner meets first. */
+const WARM_UP_REQUESTS: [method: string, path: string][] = [
+  ["POST", "/api/attempts"], // starting an attempt (answered 401: no session)
+  ["GET", "/scenarios"],
+  ["GET", "/api/attempts/c000000000000000000000000/completions"],
+];
+
+/**
+ * Readies the process before it takes connections. Next.js instantiates a route's module on
+ * the route's first request (for the attempt routes: loading the engine and reading the scenario
+ * catalogue, about 2 s), and the engine builds a node layout's system-world snapshot on the
+ * first open that needs it: without this the first learners of a fresh process would wait for
+ * both. The requests go to Next.js's handler on a loopback port of this process only; they
+ * are logged like any request, with the request id `warm-up`.
+ */
+async function warmUp(handle: ReturnType<ReturnType<typeof next>["getRequestHandler"]>): Promise<void> {
+  const local = http.createServer((req, res) => void handle(req, res));
+  // exclusive: this process's own port, not one shared through node:cluster.
+  await new Promise<void>((resolve) => local.listen({ host: "127.0.0.1", port: 0, exclusive: true }, resolve));
+  const { port: localPort } = local.address() as { port: number };
+  for (const [method, path] of WARM_UP_REQUESTS) {
+    await new Promise<void>((resolve) => {
+      const req = http.request({ host: "127.0.0.1", port: localPort, method, path, headers: { "x-request-id": "warm-up", "content-type": "application/json" } }, (res) => {
+        res.resume();
+        res.on("end", resolve);
+      });
+      req.on("error", () => resolve()); // a warm-up that fails costs the first learner the wait, nothing more
+      req.end(method === "POST" ? "{}" : undefined);
+    });
+  }
+  await new Promise((resolve) => local.close(resolve));
+  for (const scenario of catalogue()) startSession(scenario.id, 1);
 }
 
 /** Whether the path holds a percent escape that decodes to nothing (`/api/attempts/%ZZ`), which Next.js answers with a 500. */
