@@ -26,7 +26,9 @@ export const ENGINE_VERSION = "0.6.0";
 // 0.5.0: the system world is restored from a snapshot (engine/scenario/system-snapshot.ts):
 // new ids, names and pod placement for the same seed; CoreDNS's Ready times back-dated.
 // 0.6.0: `create clusterrolebinding` wraps the server's refusal (`error: failed to create
-// clusterrolebinding: …`) as kubectl v1.32 does.
+// clusterrolebinding: …`) as kubectl v1.32 does; a connection to an address no pod or Service
+// has times out (it said "bad address"), and busybox wget reports a timed-out connection as
+// connect()'s error unless -T is given.
 
 /** A scenario as the catalogue lists it. */
 export interface ScenarioSummary {

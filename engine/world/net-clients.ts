@@ -94,6 +94,7 @@ function hostPort(host: string, port: number, scheme: string): string {
 /** busybox `wget [-q] [-O FILE] [-S] [--spider] [-T SEC] URL`. */
 export function wget(client: ClientContext, args: string[]): ClientResult {
   let quiet = false;
+  let timeoutGiven = false;
   let output: string | undefined;
   let spider = false;
   let url: string | undefined;
@@ -109,7 +110,10 @@ export function wget(client: ClientContext, args: string[]): ClientResult {
     } else if (/^-q+O./.test(a)) {
       quiet = true;
       output = a.slice(a.indexOf("O") + 1);
-    } else if (a === "-T" || a === "-t" || a === "--header" || a === "-U") i++;
+    } else if (a === "-T" || /^-T\d+$/.test(a)) {
+      timeoutGiven = true;
+      if (a === "-T") i++;
+    } else if (a === "-t" || a === "--header" || a === "-U") i++;
     else if (a.startsWith("-")) continue;
     else url = a;
   }
@@ -120,7 +124,7 @@ export function wget(client: ClientContext, args: string[]): ClientResult {
   const hp = hostPort(u.host, u.port, u.scheme);
   const r = httpRequest(client.network, origin(client), full);
   let stderr = "";
-  if (!r.ok) return { stdout: "", stderr: wgetError(r.error, hp), code: 1 };
+  if (!r.ok) return { stdout: "", stderr: wgetError(r.error, hp, timeoutGiven), code: 1 };
   if (!quiet) stderr += `Connecting to ${hp} (${dialedIP(client, u.host, r.conn)}:${u.port})\n`;
   if (r.response.status >= 400) return { stdout: "", stderr: stderr + `wget: server returned error: ${statusLine(r.response.status)}\n`, code: 1 };
   if (spider) return { stdout: "", stderr: stderr + (quiet ? "" : "remote file exists\n"), code: 0 };
@@ -136,14 +140,19 @@ export function wget(client: ClientContext, args: string[]): ClientResult {
   return { stdout: toStdout ? body : "", stderr, code: 0 };
 }
 
-function wgetError(e: ConnectError, hp: string): string {
+/**
+ * busybox wget's words for a failed connection. A connection nobody answers fails after the
+ * kernel's SYN retries (about two minutes) as `connect()`'s error, unless `-T SEC` is given,
+ * whose alarm ends the wait first.
+ */
+function wgetError(e: ConnectError, hp: string, timeoutGiven: boolean): string {
   switch (e.kind) {
     case "dns":
       return `wget: bad address '${hp}'\n`;
     case "refused":
       return `wget: can't connect to remote host (${e.ip}): Connection refused\n`;
     case "timeout":
-      return "wget: download timed out\n";
+      return timeoutGiven ? "wget: download timed out\n" : `wget: can't connect to remote host (${e.ip}): Connection timed out\n`;
     case "reset":
       return "wget: error getting response: Connection reset by peer\n";
   }

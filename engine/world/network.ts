@@ -92,12 +92,15 @@ function externalIP(host: string): string {
   return `203.0.113.${(h % 250) + 2}`;
 }
 
+/** A dotted IPv4 address. */
+const IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
+
 /** Resolves a host name or IP as a pod's resolver would (search path `<ns>.svc.<domain> svc.<domain> <domain>`). */
 export function resolveHost(net: NetworkContext, from: NetworkOrigin, rawHost: string): Resolution {
   const { store, world } = net;
   const host = rawHost.replace(/\.$/, "").toLowerCase();
   const domain = world.clusterDomain;
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) {
+  if (IPV4.test(host)) {
     if (host.startsWith("127.") && from.pod) return { kind: "pod", pod: from.pod, ip: host };
     const svc = serviceByIP(store, host);
     if (svc) return { kind: "service", service: svc, ip: host };
@@ -201,6 +204,8 @@ export function connect(net: NetworkContext, from: NetworkOrigin, host: string, 
   const r = resolveHost(net, from, host);
   switch (r.kind) {
     case "none":
+      // An address no pod or Service has: nothing answers the SYN (a name that resolves to nothing is a DNS failure).
+      if (IPV4.test(host)) return { ok: false, error: { kind: "timeout", host, ip: host, port } };
       return { ok: false, error: { kind: "dns", host } };
     case "external": {
       const ext = net.world.externalHosts?.[r.host];
