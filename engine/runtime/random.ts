@@ -26,28 +26,34 @@ const UUID_DIGITS: number[] = new Array<number>(32).fill(0);
 
 /** A small, fast, deterministic PRNG (sfc32) with helpers. */
 export class Random {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * The generator's four 32-bit words (a, b, c, d). In an Int32Array, not four fields: most
+   * of their values are outside V8's small-integer range, so fields would hold them boxed.
+   */
+  private readonly s = new Int32Array(4);
 
   constructor(seed: number | string) {
     const h = typeof seed === "number" ? seed >>> 0 : fnv1a32(seed);
-    this.a = 0x9e3779b9;
-    this.b = 0x243f6a88;
-    this.c = 0xb7e15162;
-    this.d = h ^ 0xdeadbeef;
+    const s = this.s;
+    s[0] = 0x9e3779b9;
+    s[1] = 0x243f6a88;
+    s[2] = 0xb7e15162;
+    s[3] = h ^ 0xdeadbeef;
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
   /** Next unsigned 32-bit integer. */
   nextUint32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
+    const s = this.s;
+    const a = s[0];
+    const b = s[1];
+    const c = s[2];
+    const d = s[3];
+    const t = (((a + b) | 0) + d) | 0;
+    s[3] = (d + 1) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = (c + (c << 3)) | 0;
+    s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
   }
 

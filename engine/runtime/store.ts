@@ -50,6 +50,8 @@ export class ObjectStore {
   /** Increases on every write; the runner uses it to detect a fixpoint. */
   version = 0;
   private readonly structureVersions = new Map<string, number>();
+  /** The sum of `structureVersions`. */
+  private structureTotal = 0;
   /** Increases on writes made outside controller passes: by a learner's command or a scenario. */
   clientWrites = 0;
   /** Set by the runner while controllers reconcile, so their writes are not counted as client writes. */
@@ -107,8 +109,14 @@ export class ObjectStore {
     return this.structureVersions.get(kind) ?? 0;
   }
 
+  /** The sum of every kind's structure version: it moves whenever any of them does. */
+  structureVersionOfAll(): number {
+    return this.structureTotal;
+  }
+
   private bumpStructure(kind: string): void {
     this.structureVersions.set(kind, (this.structureVersions.get(kind) ?? 0) + 1);
+    this.structureTotal++;
   }
 
   private bumpKind(kind: string): void {
@@ -269,7 +277,11 @@ export class ObjectStore {
     this.counts.clear();
     for (const [kind, n] of state.counts) this.counts.set(kind, n);
     this.structureVersions.clear();
-    for (const [kind, n] of state.structureVersions) this.structureVersions.set(kind, n);
+    this.structureTotal = 0;
+    for (const [kind, n] of state.structureVersions) {
+      this.structureVersions.set(kind, n);
+      this.structureTotal += n;
+    }
     this.kindVersions.clear();
     for (const [kind, n] of state.kindVersions) this.kindVersions.set(kind, n);
     this.resourceVersion = state.resourceVersion;

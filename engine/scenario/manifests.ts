@@ -9,7 +9,7 @@ import type { KObject, Secret } from "../model/types";
 import { KINDS } from "../model/kinds";
 import type { Cluster } from "../runtime/cluster";
 import { base64 } from "./template";
-import { withLastApplied } from "../kubectl/commands/write/apply";
+import { lastAppliedAnnotations } from "../kubectl/commands/write/apply";
 import { pruneUnknownFields } from "../kubectl/manifests/schema-decode";
 
 /** Parsed documents by their text (bounded: rendered variants differ in a few documents only). */
@@ -132,7 +132,7 @@ export function applyManifests(cluster: Cluster, objects: KObject[], defaulter: 
       obj.metadata.namespace ??= "default";
       ensureNamespace(cluster, obj.metadata.namespace);
     } else delete obj.metadata.namespace;
-    obj.metadata.annotations = withLastApplied(obj).metadata.annotations;
+    obj.metadata.annotations = lastAppliedAnnotations(obj);
     if (obj.kind === "Secret") convertStringData(obj as Secret);
     dropEmptyLists(obj);
     const live = store.get(obj.kind, obj.metadata.namespace, obj.metadata.name);

@@ -56,12 +56,14 @@ export function syncDeployment(ctx: ControllerContext, d: Deployment): void {
     return;
   }
   checkPausedConditions(ctx, d);
-  if (d.spec.paused || isScalingEvent(ctx, d, rsList)) {
-    syncScaling(ctx, d, rsList);
+  // Found once and handed on: every path below starts by finding them the same way.
+  const found = getAllReplicaSetsAndSyncRevision(ctx, d, rsList, false);
+  if (d.spec.paused || isScalingEvent(d, found)) {
+    syncScaling(ctx, d, found);
     return;
   }
-  if (d.spec.strategy?.type === "Recreate") rolloutRecreate(ctx, d, rsList);
-  else rolloutRolling(ctx, d, rsList);
+  if (d.spec.strategy?.type === "Recreate") rolloutRecreate(ctx, d, rsList, found);
+  else rolloutRolling(ctx, d, rsList, found);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { ControllerContext } from "../../runtime/controller";
 import { matchesSelector } from "../../model/labels";
 import { activeReplicaSets, actualReplicaCount, deploymentComplete, replicasOf } from "./deployment-util";
 import { syncRolloutStatus } from "./progress";
-import { cleanupDeployment, getAllReplicaSetsAndSyncRevision, scaleReplicaSetAndRecordEvent } from "./sync";
+import { cleanupDeployment, getAllReplicaSetsAndSyncRevision, scaleReplicaSetAndRecordEvent, type ReplicaSetsOfDeployment } from "./sync";
 
 function oldPodsRunning(ctx: ControllerContext, d: Deployment, newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[]): boolean {
   if (actualReplicaCount(oldRSs) > 0) return true;
@@ -22,9 +22,12 @@ function oldPodsRunning(ctx: ControllerContext, d: Deployment, newRS: ReplicaSet
   return false;
 }
 
-/** `rolloutRecreate`: one step of a Recreate rollout. */
-export function rolloutRecreate(ctx: ControllerContext, d: Deployment, rsList: ReplicaSet[]): void {
-  let { newRS, oldRSs } = getAllReplicaSetsAndSyncRevision(ctx, d, rsList, false);
+/**
+ * `rolloutRecreate`: one step of a Recreate rollout. `found` is what
+ * `getAllReplicaSetsAndSyncRevision(…, false)` gave in this sync.
+ */
+export function rolloutRecreate(ctx: ControllerContext, d: Deployment, rsList: ReplicaSet[], found: ReplicaSetsOfDeployment): void {
+  let { newRS, oldRSs } = found;
   let allRSs: (ReplicaSet | undefined)[] = [...oldRSs, newRS];
 
   let scaledDown = false;

@@ -14,7 +14,7 @@ import {
   specReplicaCount,
 } from "./deployment-util";
 import { syncRolloutStatus } from "./progress";
-import { cleanupDeployment, getAllReplicaSetsAndSyncRevision, newRSNewReplicas, scaleReplicaSetAndRecordEvent } from "./sync";
+import { cleanupDeployment, getAllReplicaSetsAndSyncRevision, newRSNewReplicas, scaleReplicaSetAndRecordEvent, type ReplicaSetsOfDeployment } from "./sync";
 
 function reconcileNewReplicaSet(ctx: ControllerContext, d: Deployment, allRSs: ReplicaSet[], newRS: ReplicaSet): boolean {
   if (replicasOf(newRS) === replicasOf(d)) return false;
@@ -67,9 +67,13 @@ function reconcileOldReplicaSets(ctx: ControllerContext, d: Deployment, allRSs: 
   return cleaned + scaledDown > 0;
 }
 
-/** `rolloutRolling`: one step of a rolling update. */
-export function rolloutRolling(ctx: ControllerContext, d: Deployment, rsList: ReplicaSet[]): void {
-  const { newRS, oldRSs } = getAllReplicaSetsAndSyncRevision(ctx, d, rsList, true);
+/**
+ * `rolloutRolling`: one step of a rolling update. `found` is what
+ * `getAllReplicaSetsAndSyncRevision(…, false)` gave in this sync: when it holds the new
+ * ReplicaSet, asking again with `create` would find the same ones and write nothing.
+ */
+export function rolloutRolling(ctx: ControllerContext, d: Deployment, rsList: ReplicaSet[], found: ReplicaSetsOfDeployment): void {
+  const { newRS, oldRSs } = found.newRS ? found : getAllReplicaSetsAndSyncRevision(ctx, d, rsList, true);
   if (!newRS) return;
   const allRSs = [...oldRSs, newRS];
   if (reconcileNewReplicaSet(ctx, d, allRSs, newRS)) {

@@ -308,17 +308,24 @@ export function syncDeploymentStatus(ctx: ControllerContext, d: Deployment, allR
   writeStatus(ctx, d, calculateStatus(ctx, d, allRSs, newRS));
 }
 
-/** `sync`: scale and clean up without rolling (scaling events, paused Deployments). */
-export function syncScaling(ctx: ControllerContext, d: Deployment, rsList: ReplicaSet[]): void {
-  const { newRS, oldRSs } = getAllReplicaSetsAndSyncRevision(ctx, d, rsList, false);
+/**
+ * `sync`: scale and clean up without rolling (scaling events, paused Deployments). `found` is
+ * what `getAllReplicaSetsAndSyncRevision(…, false)` gave in this sync (calling it again would
+ * give the same and write nothing).
+ */
+export function syncScaling(ctx: ControllerContext, d: Deployment, found: ReplicaSetsOfDeployment): void {
+  const { newRS, oldRSs } = found;
   scale(ctx, d, newRS, oldRSs);
   if (d.spec.paused) cleanupDeployment(ctx, d, oldRSs);
   syncDeploymentStatus(ctx, d, [...oldRSs, newRS], newRS);
 }
 
-/** `isScalingEvent`: an active ReplicaSet was annotated for a different replica count than the spec. */
-export function isScalingEvent(ctx: ControllerContext, d: Deployment, rsList: ReplicaSet[]): boolean {
-  const { newRS, oldRSs } = getAllReplicaSetsAndSyncRevision(ctx, d, rsList, false);
+/**
+ * `isScalingEvent`: an active ReplicaSet was annotated for a different replica count than the
+ * spec. `found` is what `getAllReplicaSetsAndSyncRevision(…, false)` gave in this sync.
+ */
+export function isScalingEvent(d: Deployment, found: ReplicaSetsOfDeployment): boolean {
+  const { newRS, oldRSs } = found;
   for (const rs of activeReplicaSets([...oldRSs, newRS])) {
     const desired = rs.metadata.annotations?.["deployment.kubernetes.io/desired-replicas"];
     if (desired === undefined || !/^\d+$/.test(desired)) continue;

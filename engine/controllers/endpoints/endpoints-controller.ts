@@ -82,7 +82,7 @@ export function buildSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
     const s: EndpointSubset = {};
     if (g.ready.length) s.addresses = g.ready.sort(compareAddresses);
     if (g.notReady.length) s.notReadyAddresses = g.notReady.sort(compareAddresses);
-    if (g.ports.length) s.ports = g.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol }));
+    if (g.ports.length) s.ports = g.ports.map((p) => (p.name ? { name: p.name, port: p.port, protocol: p.protocol } : { port: p.port, protocol: p.protocol }));
     subsets.push(s);
   }
   return subsets;

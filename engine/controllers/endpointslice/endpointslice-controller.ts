@@ -40,7 +40,7 @@ function desiredContent(ep: Endpoints | undefined, placeholder: boolean): { endp
   for (const s of ep?.subsets ?? []) {
     const endpoints = [...(s.addresses ?? []).map((a) => sliceEndpoint(a, true)), ...(s.notReadyAddresses ?? []).map((a) => sliceEndpoint(a, false))];
     if (endpoints.length === 0) continue;
-    const ports = (s.ports ?? []).map((p) => ({ ...(p.name !== undefined ? { name: p.name } : { name: "" }), port: p.port, protocol: p.protocol ?? "TCP" }));
+    const ports = (s.ports ?? []).map((p) => ({ name: p.name !== undefined ? p.name : "", port: p.port, protocol: p.protocol ?? "TCP" }));
     out.push({ endpoints, ports: ports.length ? ports : null });
   }
   if (out.length === 0 && placeholder) out.push({ endpoints: null, ports: null });

@@ -89,6 +89,14 @@ function nextListenerChange(ctx: ControllerContext, lookup: (uid: string) => Pod
 export const kubeletController: Controller = {
   name: KUBELET,
   reconcile(ctx: ControllerContext): void {
+    // (Asked for first, as it always was, so a fresh state holds its keys in the same order.)
+    const seen = ctx.state<Record<string, SeenPod>>(KUBELET, "seen", () => ({}));
+    // A pass over unchanged inputs (no Pod, input or Endpoints written since a pass that wrote
+    // nothing), at the same instant or before any pod is due, would only skip every pod.
+    const quiet = ctx.state<QuietPass>(KUBELET, "quiet", newQuietPass);
+    const quietNow = quiet.atMs === ctx.now || ctx.now < quiet.untilMs;
+    // Nothing at all written since that pass: the versions below are still its own.
+    if (quiet.versions !== -1 && quiet.storeVersion === ctx.store.version && quietNow) return;
     // An object method, not a named closure: tsx's keepNames renames each closure it creates.
     const runtimes = {
       lookup(uid: string): PodRuntime | undefined {
@@ -96,15 +104,14 @@ export const kubeletController: Controller = {
       },
     };
     const lookup = runtimes.lookup;
-    const seen = ctx.state<Record<string, SeenPod>>(KUBELET, "seen", () => ({}));
     let inputs = 0;
     for (const k of INPUT_KINDS) inputs += ctx.store.kindVersion(k);
     const network = ctx.store.kindVersion(NETWORK_KIND);
-    // A pass over unchanged inputs (no Pod, input or Endpoints written since a pass that wrote
-    // nothing), at the same instant or before any pod is due, would only skip every pod.
-    const quiet = ctx.state<QuietPass>(KUBELET, "quiet", newQuietPass);
     const versions = inputs + ctx.store.kindVersion("Pod") + network;
-    if (quiet.versions === versions && (quiet.atMs === ctx.now || ctx.now < quiet.untilMs)) return;
+    if (quiet.versions === versions && quietNow) {
+      quiet.storeVersion = ctx.store.version;
+      return;
+    }
     const before = ctx.store.version;
     let untilAll = Infinity;
     const nodes = new Map<string, Node | null>();
@@ -174,6 +181,7 @@ export const kubeletController: Controller = {
       quiet.versions = versions;
       quiet.atMs = ctx.now;
       quiet.untilMs = untilAll;
+      quiet.storeVersion = ctx.store.version;
     } else quiet.versions = -1;
   },
 };
@@ -184,6 +192,8 @@ interface QuietPass {
   versions: number;
   atMs: number;
   untilMs: number;
+  /** The store's version when the versions were last found the same (the sum cannot have moved while it is unchanged). */
+  storeVersion: number;
 }
 
 /**
@@ -199,6 +209,6 @@ export function resyncAllPods(cluster: { controllerState<T>(controller: string, 
 }
 
 function newQuietPass(): QuietPass {
-  return { versions: -1, atMs: NaN, untilMs: -Infinity };
+  return { versions: -1, atMs: NaN, untilMs: -Infinity, storeVersion: -1 };
 }
 

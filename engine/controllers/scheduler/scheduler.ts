@@ -273,5 +273,7 @@ export const scheduler = skipWhenUnchanged(
     state.pods = live;
   },
 } satisfies Controller,
-  { kinds: ["Pod", "Node", "PersistentVolumeClaim", "PersistentVolume", "StorageClass"], clock: true },
+  // Time matters only through a queued pod's back-off and flush instants, and a pass that
+  // writes nothing (no pod attempted) asks to be woken at each of them.
+  { kinds: ["Pod", "Node", "PersistentVolumeClaim", "PersistentVolume", "StorageClass"], clock: true, wakesAtDeadlines: true },
 );

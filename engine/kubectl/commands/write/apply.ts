@@ -23,12 +23,22 @@ import { stdinObjects } from "./stdin-objects";
 /** The object as kubectl sends it: with the last-applied annotation holding its own JSON. */
 export function withLastApplied(obj: KObject): KObject {
   const m = deepClone(obj);
-  const annotations: Record<string, string> = { ...(m.metadata.annotations ?? {}) };
-  delete annotations[LAST_APPLIED_ANNOTATION];
-  m.metadata.annotations = annotations;
-  const applied = goJsonCompact(m) + "\n";
-  m.metadata.annotations = { ...annotations, [LAST_APPLIED_ANNOTATION]: applied };
+  m.metadata.annotations = lastAppliedAnnotations(m);
   return m;
+}
+
+/**
+ * The annotations `withLastApplied(obj)` gives, without copying the object: `obj`'s own
+ * (undefined values left out, as a copy leaves them out) with the last-applied annotation
+ * holding the JSON of `obj` carrying the others. The JSON printer skips undefined values as
+ * the copy drops them, so it reads the object as it is.
+ */
+export function lastAppliedAnnotations(obj: KObject): Record<string, string> {
+  const annotations: Record<string, string> = {};
+  const own = obj.metadata.annotations;
+  if (own) for (const k of Object.keys(own)) if (k !== LAST_APPLIED_ANNOTATION && own[k] !== undefined) annotations[k] = own[k];
+  const applied = goJsonCompact({ ...obj, metadata: { ...obj.metadata, annotations } }) + "\n";
+  return { ...annotations, [LAST_APPLIED_ANNOTATION]: applied };
 }
 
 function lastAppliedOf(live: KObject): JsonObject | null {
