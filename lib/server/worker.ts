@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     void handle(req, res);
   });
   server.keepAliveTimeout = keepAliveTimeout;
-  // Node requires headersTimeout > keepAliveTimeout for a connection kept alive that long.
+  // Headers may take a little longer than an idle keep-alive lasts (so a reused connection is not cut mid-request).
   server.headersTimeout = keepAliveTimeout + 1_000;
   server.listen(port, hostname, () => console.log(`✓ Ready on http://${hostname}:${port} (process ${process.pid})`));
   // SIGTERM (Kubernetes, npm start's primary): stop accepting, let requests in flight finish.
