@@ -6,8 +6,6 @@ import { ApiError, errorResponse } from "./errors";
 import { parseParams, type NextRouteContext, type RouteContext } from "./route-context";
 import { assertSameOrigin } from "./same-origin";
 
-export type { RouteContext } from "./route-context";
-
 /**
  * Wraps a public route handler: refuses cross-site state-changing requests (403, see
  * same-origin.ts), parses route params, maps every error to the API error shape, logs
