@@ -18,7 +18,7 @@ export { INCIDENT_FAMILIES, INCIDENT_DIFFICULTIES, incidentScenarioId, isInciden
  * The engine version, stored with each attempt. Bump it whenever a change alters what an
  * existing (scenario, seed, actions) replays to, so old attempts can be told apart.
  */
-export const ENGINE_VERSION = "0.6.0";
+export const ENGINE_VERSION = "0.7.0";
 // 0.2.0: server-side field validation (unknown fields), StatefulSet/DaemonSet/Job/CronJob
 // controllers, generated incidents (`incident:<family>:<difficulty>` ids).
 // 0.3.0: kubectl wait, run -it, go-templates, standard kinds, runAsNonRoot.
@@ -29,6 +29,11 @@ export const ENGINE_VERSION = "0.6.0";
 // clusterrolebinding: …`) as kubectl v1.32 does; a connection to an address no pod or Service
 // has times out (it said "bad address"), and busybox wget reports a timed-out connection as
 // connect()'s error unless -T is given.
+// 0.7.0: each scenario variant is simulated once and restored per seed (scenario-snapshot.ts):
+// new ids, IPs and pull times for the same seed, resourceVersions offset by seed; event names
+// carry their instant (`<object>.<hex ns>`), so events list in the order they happened;
+// describe's and `kubectl events`' ties follow Go's sort.Sort; the scheduler's flush loop
+// ticks from its own start.
 
 /** A scenario as the catalogue lists it. */
 export interface ScenarioSummary {

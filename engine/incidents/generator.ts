@@ -250,7 +250,7 @@ function compose(inputs: IncidentInputs, id: string): GeneratedIncident {
     nonFixes,
     solutionWaitSeconds: waitSeconds,
   };
-  const scenario: Scenario = { id, title, family: scenarioFamily, difficulty, tags: file.tags, path: `generated/${inputs.topology}/${inputs.faults.join("+")}/${inputs.seed}`, file };
+  const scenario: Scenario = { id, title, family: scenarioFamily, difficulty, tags: file.tags, path: `generated/${inputs.topology}/${inputs.faults.join("+")}/${inputs.seed}`, file, oneOff: true };
   return { scenario, inputs, instance, applied, difficulty, family, causeWords: dedupe(faults.flatMap((f) => f.causeWords)) };
 }
 

@@ -5,7 +5,7 @@ import { Random } from "./random";
 import { ObjectStore, type StoreState } from "./store";
 import { EventRecorder, type EventIndex } from "./events";
 import type { Controller, ControllerContext } from "./controller";
-import { fromTemplate, IdentityFiller, IdentityMarkingRandom, makeTemplate, type IdentityRecipe, type Template } from "./snapshot";
+import { fromTemplate, IdentityFiller, IdentityMarkingRandom, makeTemplate, type IdentityRecipe, type Template, type TemplateOptions } from "./snapshot";
 
 /**
  * A cluster's state at one instant (objects, counters, controllers' private state, pending
@@ -23,6 +23,7 @@ export interface ClusterSnapshot {
 interface SnapshotState {
   store: StoreState;
   events: EventIndex;
+  eventSequence: number;
   controllers: Map<string, Map<string, unknown>>;
   timers: number[];
 }
@@ -70,24 +71,29 @@ export class Cluster {
   }
 
   /** A copy of this cluster's state now (its randomness is not part of it). */
-  snapshot(): ClusterSnapshot {
-    const state: SnapshotState = { store: this.store.exportState(), events: this.events.exportIndex(), controllers: this.controllerState_, timers: this.timers };
-    const template = makeTemplate(state, this.clock.now());
+  snapshot(options: TemplateOptions = {}): ClusterSnapshot {
+    const state: SnapshotState = { store: this.store.exportState(), events: this.events.exportIndex(), eventSequence: this.events.sequence, controllers: this.controllerState_, timers: this.timers };
+    const template = makeTemplate(state, this.clock.now(), options);
     const identities = this.rng instanceof IdentityMarkingRandom ? this.rng.recipes.map((r, i) => (template.tokens.has(i) ? r : null)) : [];
     return { atMs: this.clock.now(), identities, template };
   }
 
   /**
    * A cluster that continues from `snapshot` at `options.startMs`: the snapshot's state with
-   * every instant moved by `startMs - snapshot.atMs` (whole seconds), its identity tokens
-   * filled from `options.seed`, and fresh randomness from `options.seed` for what happens next.
+   * every instant moved by `startMs - snapshot.atMs` (whole seconds; instants before the
+   * snapshot's history boundary by `moves.historyShiftMs`), resourceVersions moved up by
+   * `moves.resourceVersionOffset`, its identity tokens filled from `options.seed` (or, for a
+   * cluster built with an IdentityMarkingRandom, left open as that generator's own tokens),
+   * and fresh randomness from `options.seed` for what happens next.
    */
-  static restore(snapshot: ClusterSnapshot, options: ClusterOptions): Cluster {
+  static restore(snapshot: ClusterSnapshot, options: ClusterOptions, moves: { historyShiftMs?: number; resourceVersionOffset?: number } = {}): Cluster {
     const cluster = new Cluster(options);
-    const identities = snapshot.identities.length > 0 ? new IdentityFiller(options.seed, snapshot.identities) : undefined;
-    const state = fromTemplate<SnapshotState>(snapshot.template, options.startMs - snapshot.atMs, identities);
+    const identities =
+      snapshot.identities.length === 0 ? undefined : cluster.rng instanceof IdentityMarkingRandom ? cluster.rng.retoken(snapshot.identities) : new IdentityFiller(options.seed, snapshot.identities);
+    const state = fromTemplate<SnapshotState>(snapshot.template, { shiftMs: options.startMs - snapshot.atMs, ...moves }, identities);
     cluster.store.importState(state.store);
     cluster.events.importIndex(state.events);
+    cluster.events.sequence = state.eventSequence;
     for (const [name, m] of state.controllers) cluster.controllerState_.set(name, m);
     cluster.timers = state.timers;
     return cluster;

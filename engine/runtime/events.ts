@@ -31,7 +31,9 @@ export type EventIndex = Map<string, EventAggregation[]>;
 /**
  * Records events the way client-go's event recorder and correlator do: an event repeating
  * the same object, reason, message and source increments `count` and moves `lastTimestamp`
- * instead of creating a new object. Event names are `<object>.<16 hex>`.
+ * instead of creating a new object. Event names are `<object>.<hex>` with the hex of the
+ * event's instant in nanoseconds (client-go's `fmt.Sprintf("%v.%x", ref.Name, t.UnixNano())`),
+ * so the API's name order lists an object's events in the order they happened.
  */
 export class EventRecorder {
   /**
@@ -39,12 +41,19 @@ export class EventRecorder {
    * fields compare as they are where one key string joining them had to be built and hashed.
    */
   private readonly index: EventIndex = new Map();
+  /**
+   * The nanoseconds within the millisecond of the next event's name: counts up from a drawn
+   * start, so events of the same millisecond are named in the order they were created.
+   */
+  sequence: number;
 
   constructor(
     private readonly store: ObjectStore,
-    private readonly rng: Random,
+    rng: Random,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.sequence = rng.int(0, 899_999);
+  }
 
   /**
    * Records (or aggregates) one event about `obj`. `fieldPath` names a container (`spec.containers{app}`).
@@ -79,7 +88,7 @@ export class EventRecorder {
     const ev: Event = {
       apiVersion: "v1",
       kind: "Event",
-      metadata: { name: `${obj.metadata.name}.${this.rng.hex(16)}`, namespace: ns },
+      metadata: { name: `${obj.metadata.name}.${this.nanoHex(atMs ?? this.now())}`, namespace: ns },
       involvedObject: {
         kind: obj.kind,
         namespace: obj.metadata.namespace,
@@ -104,6 +113,17 @@ export class EventRecorder {
     if (same) same.event = ev;
     else aggregations.push({ reason, message, component: source.component, host, fieldPath: path, type, event: ev });
     return ev;
+  }
+
+  /** `%x` of the instant `ms` in nanoseconds, the sub-millisecond part from the sequence. */
+  private nanoHex(ms: number): string {
+    const sub = this.sequence;
+    this.sequence = sub >= 999_999 ? 0 : sub + 1;
+    // ms × 10⁶ + sub exceeds 2⁵³: built from two exact halves (ms × 10⁶ = hi × 2³² + lo).
+    const lo = (ms % 4294967296) * 1_000_000 + sub;
+    const hi = Math.floor(ms / 4294967296) * 1_000_000 + Math.floor(lo / 4294967296);
+    const low = (lo % 4294967296).toString(16).padStart(8, "0");
+    return hi === 0 ? low.replace(/^0+(?=.)/, "") : hi.toString(16) + low;
   }
 
   /** A copy of the aggregation index holding only events still stored, for snapshots. */

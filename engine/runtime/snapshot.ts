@@ -37,6 +37,19 @@ const TOKEN_OPEN = "\uE000";
 const TOKEN_CLOSE = "\uE001";
 const TOKEN = /\uE000(\d+)\uE001/g;
 
+const UUID_RECIPE: IdentityRecipe = Object.freeze({ uuid: true });
+/** Recipes by length and alphabet, one object each (a world draws hundreds of ids). */
+const charsRecipes = new Map<string, IdentityRecipe>();
+function charsRecipe(length: number, alphabet: string): IdentityRecipe {
+  const key = `${length}\u0000${alphabet}`;
+  let r = charsRecipes.get(key);
+  if (r === undefined) {
+    r = Object.freeze({ length, alphabet });
+    if (charsRecipes.size < 256) charsRecipes.set(key, r);
+  }
+  return r;
+}
+
 /**
  * Randomness whose numbers are real draws but whose ids are tokens: `uuid`, `chars` and
  * `hex` return a fresh token and note its recipe (shared by its forks), so a snapshot of the
@@ -56,24 +69,45 @@ export class IdentityMarkingRandom extends Random {
   }
 
   override chars(n: number, alphabet?: string): string {
-    return this.token({ length: n, alphabet: alphabet ?? SAFE_ALPHABET });
+    return this.token(charsRecipe(n, alphabet ?? SAFE_ALPHABET));
   }
 
   override hex(n: number): string {
-    return this.token({ length: n, alphabet: "0123456789abcdef" });
+    return this.token(charsRecipe(n, "0123456789abcdef"));
   }
 
   override uuid(): string {
-    return this.token({ uuid: true });
+    return this.token(UUID_RECIPE);
   }
 
   override fork(label: string): Random {
     return new IdentityMarkingRandom((this.nextUint32() ^ fnv1a32(label)) >>> 0, this.recipes);
   }
+
+  /**
+   * Fresh tokens of this generator standing in for another snapshot's tokens (same recipes,
+   * in token order): restoring that snapshot into a world built with this generator keeps its
+   * ids open, to be filled when this world's own snapshot is restored.
+   */
+  retoken(recipes: readonly IdentityRecipe[]): IdentitySource {
+    const values = recipes.map((recipe) => (recipe === null ? "" : this.token(recipe)));
+    return {
+      value(n: number): string {
+        const v = values[n];
+        if (!v) throw new Error(`snapshot identity token ${n} has no recipe`);
+        return v;
+      },
+    };
+  }
+}
+
+/** What a restore fills identity token `n` with. */
+export interface IdentitySource {
+  value(n: number): string;
 }
 
 /** Fills identity tokens from a seed: all values drawn up front, in token order, from one stream, never repeating one. */
-export class IdentityFiller {
+export class IdentityFiller implements IdentitySource {
   private readonly values: string[];
 
   constructor(seed: number, recipes: readonly IdentityRecipe[]) {
@@ -96,79 +130,94 @@ export class IdentityFiller {
   }
 }
 
-/** An instant held as a number. */
-class InstantNumber {
-  constructor(readonly ms: number) {}
-}
-/** An instant held as RFC 3339 text: the second, then `suffix` (a fraction, if any, and `Z`). */
-class InstantText {
-  constructor(
-    readonly ms: number,
-    readonly suffix: string,
-  ) {}
-}
-/** Text holding identity tokens: literal parts and token numbers. */
-class Tokened {
-  constructor(readonly parts: readonly (string | number)[]) {}
-}
-/**
- * A plain object: its keys in order, and for each its value, primitive (copied as it is) or
- * marked (restored). Restoring adds the keys one by one to a fresh object, which measured
- * faster than spreading a copy of a per-object base (one spread site sees the snapshot's
- * hundreds of shapes).
+/*
+ * A template is a program: one flat array, `code`, that a restore reads front to back. A slot
+ * holding anything but a number is a value copied as it is (text, booleans, null, undefined);
+ * a number is an operation, followed by its operands. Flat, because a snapshot is kept for as
+ * long as its scenario is played (one per variant): an object per marked value weighed about
+ * three times the state itself.
  */
-class PlainRecord {
-  constructor(
-    readonly keys: readonly string[],
-    readonly values: readonly unknown[],
-  ) {}
-}
-/** An array, held as a PlainRecord holds an object: primitives in `base`, the marked elements at `indices`. */
-class PlainList {
-  constructor(
-    readonly base: readonly unknown[],
-    readonly indices: readonly number[],
-    readonly values: readonly unknown[],
-  ) {}
-}
-/** An object referenced from more than one place: copied once per restore. */
-class Shared {
-  constructor(
-    readonly id: number,
-    readonly template: unknown,
-  ) {}
-}
-/** A frozen value: shared by every restored copy as it is. */
-class Kept {
-  constructor(readonly value: object) {}
-}
-/** A plain object with identity tokens in its keys (state by pod uid). */
-class TokenKeyed {
-  constructor(readonly entries: readonly [unknown, unknown][]) {}
+/** n: a number copied as it is. */
+const LIT = 0;
+/** shape (an index into `shapes`), then one value per key: a plain object. */
+const RECORD = 1;
+/** length, then the elements. */
+const LIST = 2;
+/** ms, history (1 or 0): an instant held as a number, moved. */
+const INSTANT = 3;
+/** ms, suffix, history: an instant held as RFC 3339 text (the second, then a fraction if any and `Z`), moved. */
+const INSTANT_TEXT = 4;
+/** count, then the parts: text copied, numbers are identity tokens filled. */
+const TOKENED = 5;
+/** prefix (a value), ns (a bigint), history: `<prefix>.<hex of ns>`, an Event's name, its instant moved. */
+const TIMED_NAME = 6;
+/** value, text (1 or 0): a resourceVersion, offset. */
+const RESOURCE_VERSION = 7;
+/** id, then the value: an object reached from more than one place, built where first reached. */
+const SHARED = 8;
+/** id: the shared object again. */
+const SHARED_REF = 9;
+/** the value: frozen, shared by every restored copy as it is. */
+const KEPT = 10;
+/** size, then keys and values. */
+const MAP = 11;
+/** size, then values. */
+const SET = 12;
+/** count, then keys and values: a plain object with identity tokens in its keys (state by pod uid). */
+const TOKEN_KEYED = 13;
+
+/** A node of the trie of shapes makeTemplate keeps while it runs. */
+interface ShapeNode {
+  id?: number;
+  next: Map<string, ShapeNode>;
 }
 
 /** A snapshot's state, marked for restoring (see the module comment). */
 export interface Template {
-  readonly root: unknown;
-  /** How many Shared marks it holds. */
+  readonly code: readonly unknown[];
+  /** The key lists of the plain objects it holds, each once. */
+  readonly shapes: readonly (readonly string[])[];
+  /** How many shared objects it holds. */
   readonly sharedCount: number;
   /** The numbers of the identity tokens it holds. */
   readonly tokens: ReadonlySet<number>;
 }
 
+/** How a restore moves a template's values. */
+export interface TemplateMoves {
+  /** Added to every instant (whole seconds). */
+  shiftMs: number;
+  /** Added instead to instants before the template's history boundary (whole seconds); default `shiftMs`. */
+  historyShiftMs?: number;
+  /** Added to every `resourceVersion`; default 0. */
+  resourceVersionOffset?: number;
+}
+
+/** Options of `makeTemplate`. */
+export interface TemplateOptions {
+  /**
+   * Instants before this one are history (the cluster's past before the simulated stretch,
+   * back-dated to its creation): a restore can move them by a shift of their own.
+   */
+  historyBeforeMs?: number;
+}
+
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+/** An event's name: `<object>.<16 hex digits of its instant in ns>`. */
+const EVENT_NAME = /\.([0-9a-f]{16})$/;
 
 /**
  * Marks `value` (the state at `centreMs`) for restoring. Throws for state a snapshot cannot
  * hold: functions, cycles, and identity tokens cut short (an id sliced or hashed while tokens
  * stood in for ids would be wrong once filled).
  */
-export function makeTemplate(value: unknown, centreMs: number): Template {
+export function makeTemplate(value: unknown, centreMs: number, options: TemplateOptions = {}): Template {
   const lo = centreMs - INSTANT_WINDOW_MS;
   const hi = centreMs + INSTANT_WINDOW_MS;
+  const historyBefore = options.historyBeforeMs ?? -Infinity;
   // Pass 1: which objects are reached more than once.
   const visits = new Map<object, number>();
-  const count = (v: unknown): void => {
+  function count(v: unknown): void {
     if (typeof v === "function") throw new Error("a snapshot holds data only (found a function)");
     if (typeof v !== "object" || v === null) return;
     const n = visits.get(v) ?? 0;
@@ -177,13 +226,46 @@ export function makeTemplate(value: unknown, centreMs: number): Template {
     if (v instanceof Map) for (const [k, x] of v) (count(k), count(x));
     else if (v instanceof Set) for (const x of v) count(x);
     else for (const k of Object.keys(v)) count((v as Record<string, unknown>)[k]);
-  };
+  }
   count(value);
-  // Pass 2: the marked copy.
+  // Pass 2: the program.
+  const code: unknown[] = [];
+  const shapes: string[][] = [];
+  // Shapes found by walking their keys (a trie): no key list is joined to look one up.
+  const shapeRoot: ShapeNode = { next: new Map() };
   const tokens = new Set<number>();
-  const sharedIds = new Map<object, Shared>();
+  const sharedIds = new Map<object, number>();
   const inProgress = new Set<object>();
-  const text = (s: string): unknown => {
+  function shapeOf(keys: string[]): number {
+    let node = shapeRoot;
+    for (let i = 0; i < keys.length; i++) {
+      let next = node.next.get(keys[i]);
+      if (next === undefined) {
+        next = { next: new Map() };
+        node.next.set(keys[i], next);
+      }
+      node = next;
+    }
+    if (node.id === undefined) {
+      node.id = shapes.length;
+      shapes.push(keys);
+    }
+    return node.id;
+  }
+  function text(s: string): void {
+    if (s.length > 17 && s.charCodeAt(s.length - 17) === 46 /* . */) {
+      const m = EVENT_NAME.exec(s);
+      if (m) {
+        const ns = BigInt(`0x${m[1]}`);
+        const ms = Number(ns / 1_000_000n);
+        if (ms >= lo && ms <= hi) {
+          code.push(TIMED_NAME);
+          text(s.slice(0, m.index));
+          code.push(ns, ms < historyBefore ? 1 : 0);
+          return;
+        }
+      }
+    }
     if (s.indexOf(TOKEN_OPEN) !== -1) {
       const parts: (string | number)[] = [];
       let last = 0;
@@ -195,126 +277,243 @@ export function makeTemplate(value: unknown, centreMs: number): Template {
       }
       if (last < s.length) parts.push(s.slice(last));
       if (parts.some((p) => typeof p === "string" && (p.includes(TOKEN_OPEN) || p.includes(TOKEN_CLOSE)))) throw new Error(`a snapshot holds a cut identity token: ${JSON.stringify(s)}`);
-      return new Tokened(parts);
+      code.push(TOKENED, parts.length, ...parts.map((p) => (typeof p === "string" ? intern(p) : p)));
+      return;
     }
-    if (s.length >= 20 && s.length <= 30 && RFC3339.test(s)) {
+    // 2026-03-02T08:00:00Z: looked at closely only when the dash, the T and the Z are in place.
+    if (s.length >= 20 && s.length <= 30 && s.charCodeAt(4) === 45 && s.charCodeAt(10) === 84 && s.charCodeAt(s.length - 1) === 90 && RFC3339.test(s)) {
       const ms = Date.parse(s.slice(0, 19) + "Z");
-      if (ms >= lo && ms <= hi) return new InstantText(ms, s.slice(19));
+      if (ms >= lo && ms <= hi) {
+        code.push(INSTANT_TEXT, ms, s.slice(19), ms < historyBefore ? 1 : 0);
+        return;
+      }
     }
-    return s;
-  };
-  const mark = (v: unknown): unknown => {
-    if (typeof v === "number") return v >= lo && v <= hi ? new InstantNumber(v) : v;
+    code.push(intern(s));
+  }
+  function emit(v: unknown): void {
+    if (typeof v === "number") {
+      if (v >= lo && v <= hi) code.push(INSTANT, v, v < historyBefore ? 1 : 0);
+      else code.push(LIT, v);
+      return;
+    }
     if (typeof v === "string") return text(v);
-    if (typeof v !== "object" || v === null) return v;
-    if (Object.isFrozen(v)) return new Kept(v);
+    if (typeof v !== "object" || v === null) {
+      code.push(v);
+      return;
+    }
+    if (Object.isFrozen(v)) {
+      if (holdsToken(v)) throw new Error("a snapshot holds no identity token in a frozen (shared) value");
+      code.push(KEPT, v);
+      return;
+    }
+    // Only an object reached more than once can be on a cycle: only those are tracked.
     const shared = (visits.get(v) ?? 0) > 1;
     if (shared) {
-      const done = sharedIds.get(v);
-      if (done) return done;
-    }
-    if (inProgress.has(v)) throw new Error("a snapshot holds no cycles");
-    inProgress.add(v);
-    let out: unknown;
-    if (Array.isArray(v)) {
-      const base: unknown[] = [];
-      const indices: number[] = [];
-      const values: unknown[] = [];
-      for (let i = 0; i < v.length; i++) {
-        const m = mark(v[i]);
-        if (typeof m === "object" && m !== null) {
-          base.push(null);
-          indices.push(i);
-          values.push(m);
-        } else base.push(m);
+      if (inProgress.has(v)) throw new Error("a snapshot holds no cycles");
+      const id = sharedIds.get(v);
+      if (id !== undefined) {
+        code.push(SHARED_REF, id);
+        return;
       }
-      out = new PlainList(base, indices, values);
-    } else if (v instanceof Map) out = new Map([...v].map(([k, x]) => [mark(k), mark(x)]));
-    else if (v instanceof Set) out = new Set([...v].map(mark));
-    else {
+      sharedIds.set(v, sharedIds.size);
+      code.push(SHARED, sharedIds.size - 1);
+      inProgress.add(v);
+    }
+    if (Array.isArray(v)) {
+      code.push(LIST, v.length);
+      for (let i = 0; i < v.length; i++) emit(v[i]);
+    } else if (v instanceof Map) {
+      code.push(MAP, v.size);
+      for (const [k, x] of v) (emit(k), emit(x));
+    } else if (v instanceof Set) {
+      code.push(SET, v.size);
+      for (const x of v) emit(x);
+    } else {
       if (Object.getPrototypeOf(v) !== Object.prototype) throw new Error("a snapshot holds plain data only (found a class instance)");
       const keys = Object.keys(v);
       // Restoring assigns keys, and assigning `__proto__` would set the prototype instead.
       if (keys.includes("__proto__")) throw new Error("a snapshot holds plain data only (found a __proto__ key)");
       const from = v as Record<string, unknown>;
-      if (keys.some((k) => k.indexOf(TOKEN_OPEN) !== -1)) out = new TokenKeyed(keys.map((k) => [text(k), mark(from[k])]));
-      else {
-        out = new PlainRecord(keys, keys.map((k) => mark(from[k])));
+      let tokenKeys = false;
+      for (let i = 0; i < keys.length && !tokenKeys; i++) tokenKeys = keys[i].indexOf(TOKEN_OPEN) !== -1;
+      if (tokenKeys) {
+        code.push(TOKEN_KEYED, keys.length);
+        for (const k of keys) (text(k), emit(from[k]));
+      } else {
+        code.push(RECORD, shapeOf(keys));
+        for (const k of keys) {
+          const x = from[k];
+          if (k === "resourceVersion" && isResourceVersion(x)) code.push(RESOURCE_VERSION, Number(x), typeof x === "string" ? 1 : 0);
+          else emit(x);
+        }
       }
     }
-    inProgress.delete(v);
-    if (shared) {
-      const s = new Shared(sharedIds.size, out);
-      sharedIds.set(v, s);
-      return s;
-    }
-    return out;
-  };
-  const root = mark(value);
-  return { root, sharedCount: sharedIds.size, tokens };
+    if (shared) inProgress.delete(v);
+  }
+  emit(value);
+  return { code, shapes, sharedCount: sharedIds.size, tokens };
 }
 
-/** Builds the state `template` holds, with instants moved by `shiftMs` (whole seconds) and identity tokens filled. */
-export function fromTemplate<T>(template: Template, shiftMs: number, identities?: IdentityFiller): T {
-  if (shiftMs % 1000 !== 0) throw new Error(`a snapshot moves by whole seconds (asked ${shiftMs} ms)`);
+/**
+ * One copy of each text templates hold: the variants of a scenario, and scenarios among
+ * themselves, hold mostly the same names, images and messages. Bounded.
+ */
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  const seen = interned.get(s);
+  if (seen !== undefined) return seen;
+  if (interned.size >= 200_000) interned.clear();
+  interned.set(s, s);
+  return s;
+}
+
+/** Whether `v` is a resourceVersion's value (a decimal string or a number). */
+function isResourceVersion(v: unknown): boolean {
+  if (typeof v === "number") return Number.isSafeInteger(v) && v >= 0;
+  return typeof v === "string" && v.length > 0 && v.length < 16 && /^\d+$/.test(v);
+}
+
+/** Frozen values already looked through for tokens. */
+const tokenFree = new WeakSet<object>();
+
+/** Whether a frozen value holds an identity token anywhere (its copies are shared, so a token could never be filled). */
+function holdsToken(v: unknown): boolean {
+  if (typeof v === "string") return v.indexOf(TOKEN_OPEN) !== -1;
+  if (typeof v !== "object" || v === null || tokenFree.has(v)) return false;
+  const values = v instanceof Map ? [...v.keys(), ...v.values()] : v instanceof Set ? [...v] : [...Object.keys(v), ...Object.values(v)];
+  if (values.some(holdsToken)) return true;
+  if (Object.isFrozen(v)) tokenFree.add(v);
+  return false;
+}
+
+/**
+ * Builds the state `template` holds, with instants moved (whole seconds), resourceVersions
+ * offset and identity tokens filled. `moves` may be a number: the shift of every instant.
+ */
+export function fromTemplate<T>(template: Template, moves: number | TemplateMoves, identities?: IdentitySource): T {
+  const m = typeof moves === "number" ? { shiftMs: moves } : moves;
+  const historyShiftMs = m.historyShiftMs ?? m.shiftMs;
+  for (const shift of [m.shiftMs, historyShiftMs]) if (shift % 1000 !== 0) throw new Error(`a snapshot moves by whole seconds (asked ${shift} ms)`);
   if (template.tokens.size > 0 && identities === undefined) throw new Error("this snapshot's identities need a filler");
-  return new Restorer(shiftMs, identities, template.sharedCount).build(template.root) as T;
+  return new Restorer(template, m.shiftMs, historyShiftMs, m.resourceVersionOffset ?? 0, identities).read() as T;
 }
 
+/** Reads a template's program once, building the state. */
 class Restorer {
+  private pc = 0;
+  private readonly code: readonly unknown[];
+  private readonly shapes: readonly (readonly string[])[];
   private readonly shared: unknown[];
 
   constructor(
+    template: Template,
     private readonly shiftMs: number,
-    private readonly identities: IdentityFiller | undefined,
-    sharedCount: number,
+    private readonly historyShiftMs: number,
+    private readonly resourceVersionOffset: number,
+    private readonly identities: IdentitySource | undefined,
   ) {
-    this.shared = new Array(sharedCount);
+    this.code = template.code;
+    this.shapes = template.shapes;
+    this.shared = new Array(template.sharedCount);
   }
 
-  build(t: unknown): unknown {
-    if (typeof t !== "object" || t === null) return t;
-    if (t instanceof PlainRecord) {
-      const out: Record<string, unknown> = {};
-      const keys = t.keys;
-      const values = t.values;
-      for (let i = 0; i < keys.length; i++) {
-        const v = values[i];
-        out[keys[i]] = typeof v === "object" && v !== null ? this.build(v) : v;
+  read(): unknown {
+    const code = this.code;
+    const op = code[this.pc++];
+    if (typeof op !== "number") return op;
+    switch (op) {
+      case LIT:
+        return code[this.pc++];
+      case RECORD: {
+        const keys = this.shapes[code[this.pc++] as number];
+        const out: Record<string, unknown> = {};
+        for (let i = 0; i < keys.length; i++) {
+          const v = code[this.pc];
+          if (typeof v === "number") out[keys[i]] = this.read();
+          else {
+            out[keys[i]] = v;
+            this.pc++;
+          }
+        }
+        return out;
       }
-      return out;
-    }
-    if (t instanceof PlainList) {
-      const out = t.base.slice();
-      for (let i = 0; i < t.indices.length; i++) out[t.indices[i]] = this.build(t.values[i]);
-      return out;
-    }
-    if (t instanceof InstantText) return t.suffix === "Z" ? rfc3339(t.ms + this.shiftMs) : rfc3339(t.ms + this.shiftMs).slice(0, 19) + t.suffix;
-    if (t instanceof InstantNumber) return t.ms + this.shiftMs;
-    if (t instanceof Tokened) return this.fill(t);
-    if (t instanceof Shared) return (this.shared[t.id] ??= this.build(t.template));
-    if (t instanceof Kept) return t.value;
-    if (t instanceof Map) {
-      const out = new Map();
-      for (const [k, v] of t) out.set(this.build(k), this.build(v));
-      return out;
-    }
-    if (t instanceof Set) {
-      const out = new Set();
-      for (const v of t) out.add(this.build(v));
-      return out;
-    }
-    if (t instanceof TokenKeyed) {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of t.entries) out[this.build(k) as string] = this.build(v);
-      return out;
+      case LIST: {
+        const n = code[this.pc++] as number;
+        const out: unknown[] = [];
+        for (let i = 0; i < n; i++) {
+          const v = code[this.pc];
+          if (typeof v === "number") out.push(this.read());
+          else {
+            out.push(v);
+            this.pc++;
+          }
+        }
+        return out;
+      }
+      case INSTANT: {
+        const ms = code[this.pc++] as number;
+        return ms + (code[this.pc++] ? this.historyShiftMs : this.shiftMs);
+      }
+      case INSTANT_TEXT: {
+        const ms = code[this.pc++] as number;
+        const suffix = code[this.pc++] as string;
+        const at = ms + (code[this.pc++] ? this.historyShiftMs : this.shiftMs);
+        return suffix === "Z" ? rfc3339(at) : rfc3339(at).slice(0, 19) + suffix;
+      }
+      case TOKENED: {
+        const n = code[this.pc++] as number;
+        let out = "";
+        for (let i = 0; i < n; i++) {
+          const p = code[this.pc++];
+          out += typeof p === "number" ? this.identities!.value(p) : (p as string);
+        }
+        return out;
+      }
+      case TIMED_NAME: {
+        const prefix = this.read() as string;
+        const ns = code[this.pc++] as bigint;
+        const shift = code[this.pc++] ? this.historyShiftMs : this.shiftMs;
+        return `${prefix}.${(ns + BigInt(shift) * 1_000_000n).toString(16)}`;
+      }
+      case RESOURCE_VERSION: {
+        const v = (code[this.pc++] as number) + this.resourceVersionOffset;
+        return code[this.pc++] ? String(v) : v;
+      }
+      case SHARED: {
+        const id = code[this.pc++] as number;
+        const v = this.read();
+        this.shared[id] = v;
+        return v;
+      }
+      case SHARED_REF:
+        return this.shared[code[this.pc++] as number];
+      case KEPT:
+        return code[this.pc++];
+      case MAP: {
+        const n = code[this.pc++] as number;
+        const out = new Map<unknown, unknown>();
+        for (let i = 0; i < n; i++) {
+          const k = this.read();
+          out.set(k, this.read());
+        }
+        return out;
+      }
+      case SET: {
+        const n = code[this.pc++] as number;
+        const out = new Set<unknown>();
+        for (let i = 0; i < n; i++) out.add(this.read());
+        return out;
+      }
+      case TOKEN_KEYED: {
+        const n = code[this.pc++] as number;
+        const out: Record<string, unknown> = {};
+        for (let i = 0; i < n; i++) {
+          const k = this.read() as string;
+          out[k] = this.read();
+        }
+        return out;
+      }
     }
     throw new Error("not a snapshot template");
-  }
-
-  private fill(t: Tokened): string {
-    let out = "";
-    for (const p of t.parts) out += typeof p === "number" ? this.identities!.value(p) : p;
-    return out;
   }
 }

@@ -22,6 +22,11 @@ export interface Scenario {
   /** Where it was loaded from (for messages). */
   path: string;
   file: ScenarioFile;
+  /**
+   * Drawn for one seed (a generated incident): each instance is simulated for itself instead
+   * of restored from a simulation kept for the scenario's variant (scenario-snapshot.ts).
+   */
+  oneOff?: boolean;
 }
 
 /** A scenario file's text and where it came from. */

@@ -54,6 +54,11 @@ interface QueuedPod {
 }
 
 interface QueueState {
+  /**
+   * When the scheduler started (its first pass): the flush loop ticks every FLUSH_PERIOD_MS
+   * from here, as kube-scheduler's `wait.Until` does from its own start.
+   */
+  startedAt: number;
   epoch: number;
   nodeSig: string;
   volumeSig: string;
@@ -69,9 +74,9 @@ function backoffMs(attempts: number): number {
   return Math.min(INITIAL_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
 }
 
-/** When the flush loop moves a pod that failed at `lastAttempt` back to the active queue. */
-export function flushAt(lastAttempt: number): number {
-  return (Math.floor((lastAttempt + MAX_UNSCHEDULABLE_MS) / FLUSH_PERIOD_MS) + 1) * FLUSH_PERIOD_MS;
+/** When the flush loop (ticking from `startedAt`) moves a pod that failed at `lastAttempt` back to the active queue. */
+export function flushAt(lastAttempt: number, startedAt: number): number {
+  return startedAt + (Math.floor((lastAttempt + MAX_UNSCHEDULABLE_MS - startedAt) / FLUSH_PERIOD_MS) + 1) * FLUSH_PERIOD_MS;
 }
 
 function isPendingForScheduler(pod: Pod): boolean {
@@ -234,7 +239,7 @@ export const scheduler = skipWhenUnchanged(
   reconcile(ctx: ControllerContext): void {
     const pods = ctx.store.list<Pod>("Pod");
     const pending = pods.filter(isPendingForScheduler);
-    const state = ctx.state<QueueState>(DEFAULT_SCHEDULER, "queue", () => ({ epoch: 0, nodeSig: "", volumeSig: "", usage: {}, pods: {} }));
+    const state = ctx.state<QueueState>(DEFAULT_SCHEDULER, "queue", () => ({ startedAt: ctx.now, epoch: 0, nodeSig: "", volumeSig: "", usage: {}, pods: {} }));
     if (pending.length === 0) {
       state.pods = {};
       return;
@@ -250,7 +255,7 @@ export const scheduler = skipWhenUnchanged(
       if (entry) {
         const retryAfterChange = entry.epoch !== state.epoch || entry.podVersion !== version;
         const backoffUntil = entry.lastAttempt + backoffMs(entry.attempts);
-        const flush = flushAt(entry.lastAttempt);
+        const flush = flushAt(entry.lastAttempt, state.startedAt);
         const due = (retryAfterChange && ctx.now >= backoffUntil) || ctx.now >= flush;
         if (!due) {
           if (retryAfterChange) ctx.wakeAt(backoffUntil);
@@ -268,7 +273,7 @@ export const scheduler = skipWhenUnchanged(
       fail(ctx, pod, result);
       const next: QueuedPod = { attempts: (entry?.attempts ?? 0) + 1, lastAttempt: ctx.now, epoch: state.epoch, podVersion: version };
       live[uid] = next;
-      ctx.wakeAt(flushAt(ctx.now));
+      ctx.wakeAt(flushAt(ctx.now, state.startedAt));
     }
     state.pods = live;
   },

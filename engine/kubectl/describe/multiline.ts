@@ -2,6 +2,7 @@
  * The multi-line blocks describe.go shares between kinds: labels, annotations, taints,
  * tolerations, pod lists, and the Events table.
  */
+import { goSort } from "../printers/go-sort";
 import type { Event, StringMap, Taint, Toleration } from "../../model/types";
 import { parseTime } from "../../runtime/clock";
 import { timestampSince } from "./formats";
@@ -112,12 +113,14 @@ function eventSortTime(e: Event): number {
   return Number.isNaN(t) ? -Infinity : t;
 }
 
-/** Events in the order describe prints them: by last time seen, ties kept in list order. */
+/**
+ * Events in the order describe prints them: `sort.Sort(SortableEvents)` by last time seen,
+ * Go's unstable sort, from list order (by name: the object, then the creation instant).
+ */
 export function sortEvents(events: readonly Event[]): Event[] {
-  return events
-    .map((e, i) => ({ e, i, t: eventSortTime(e) }))
-    .sort((a, b) => a.t - b.t || a.i - b.i)
-    .map((x) => x.e);
+  const keyed = events.map((e) => ({ e, t: eventSortTime(e) }));
+  goSort(keyed, (a, b) => a.t < b.t);
+  return keyed.map((x) => x.e);
 }
 
 /**

@@ -5,6 +5,7 @@
  * `-w/--watch`: the simulated terminal does not stream; the command prints the current list
  * (what a watch shows first) and returns.
  */
+import { goSort } from "../../printers/go-sort";
 import type { Event } from "../../../model/types";
 import { resolveKind } from "../../../model/kinds";
 import { parseTime } from "../../../runtime/clock";
@@ -83,8 +84,9 @@ export function runEvents(ctx: CommandContext, args: ParsedArgs): CommandResult 
   if (events.length === 0) {
     return { stdout: "", stderr: allNamespaces ? "No events found.\n" : `No events found in ${ctx.namespace} namespace.\n`, exitCode: 0 };
   }
-  const keyed = events.map((e, i) => ({ e, i, t: eventTime(e) }));
-  keyed.sort((a, b) => (a.t !== b.t ? a.t - b.t : a.i - b.i));
+  // `sort.Sort(SortableEvents)`: Go's unstable sort, from list order (by name).
+  const keyed = events.map((e) => ({ e, t: eventTime(e) }));
+  goSort(keyed, (a, b) => a.t < b.t);
   events = keyed.map((k) => k.e);
 
   if (parsedFormat && parsedFormat.ok && parsedFormat.format.kind !== "table") {
