@@ -7,19 +7,22 @@
  * Instants are recognised by value, not by field name: a number within `INSTANT_WINDOW_MS`
  * of the snapshot's instant is ms since the epoch (no count, duration, port or version comes
  * near 1.7e12), and so is an RFC 3339 UTC string (`2026-03-02T08:00:00Z`, with or without a
- * fraction) within the window. Shifts are whole seconds, so second-precision strings stay
- * exactly what formatting the shifted instant would print. The snapshot tests build worlds
- * at many instants and check that shifting one gives each of the others, which is what keeps
- * this rule honest as controllers add state.
+ * fraction) within the window, and the hex nanoseconds an Event's name ends in
+ * (`web-1.189a8a1181fa5b15`). Shifts are whole seconds, so second-precision strings stay
+ * exactly what formatting the shifted instant would print. A snapshot may also name a
+ * history boundary: instants before it (a world's back-dated past) move by a shift of their
+ * own. The snapshot tests build worlds at many instants and check that shifting one gives
+ * each of the others, which is what keeps this rule honest as controllers add state.
  *
- * A snapshot is kept as a template: a copy of the state in which instants, identity tokens,
- * objects referenced from several places and frozen (shared, immutable) values are marked
- * once, when it is taken. Restoring is then a plain copy that only stops at the marks.
+ * Two more things move: `resourceVersion` values (by key) are offset by the restore's offset,
+ * and identities can be left open: a world built with an `IdentityMarkingRandom` has a token
+ * (`\uE000<n>\uE001`, private-use characters no Kubernetes string contains) for every uid,
+ * generated name suffix and hex id it drew, and a restore draws each token's value from the
+ * restoring seed, wherever the token appears (names, keys, references, env).
  *
- * Identities can be left open the same way: a world built with an `IdentityMarkingRandom`
- * has a token (`\uE000<n>\uE001`, private-use characters no Kubernetes string contains) for
- * every uid, generated name suffix and hex id it drew, and a restore draws each token's value
- * from the restoring seed, wherever the token appears (names, keys, references, env).
+ * A snapshot is kept as a template: a program, written once when the snapshot is taken, that
+ * rebuilds the state with every instant, token, resourceVersion, object referenced from
+ * several places and frozen (shared, immutable) value marked; restoring runs it.
  */
 import { fnv1a32, Random, SAFE_ALPHABET } from "./random";
 import { rfc3339 } from "./clock";

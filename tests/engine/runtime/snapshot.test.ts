@@ -123,6 +123,52 @@ describe("snapshot templates", () => {
     expect(fill(2).uid).not.toBe(one.uid);
   });
 
+  it("moves the history before the boundary by its own shift, Event names' instants, and offsets resourceVersions", () => {
+    const boundary = centre - 3_600_000;
+    const eventName = (ms: number, sub: number) => `web.${(BigInt(ms) * 1_000_000n + BigInt(sub)).toString(16)}`;
+    const input = {
+      created: "2025-12-05T00:00:00Z",
+      createdMs: centre - 27 * 86_400_000,
+      started: "2026-01-01T00:00:05Z",
+      metadata: { name: eventName(centre + 5_000, 123), resourceVersion: "1204" },
+      counter: { resourceVersion: 1300 },
+      notAVersion: { resourceVersion: "abc" },
+      names: new Map([[eventName(centre + 5_000, 123), 1]]),
+    };
+    const day = 86_400_000;
+    const out = fromTemplate<typeof input>(makeTemplate(input, centre, { historyBeforeMs: boundary }), { shiftMs: 2 * day, historyShiftMs: day, resourceVersionOffset: 40 });
+    expect(out.created).toBe("2025-12-06T00:00:00Z");
+    expect(out.createdMs).toBe(centre - 26 * day);
+    expect(out.started).toBe("2026-01-03T00:00:05Z");
+    expect(out.metadata.name).toBe(eventName(centre + 2 * day + 5_000, 123));
+    expect([...out.names.keys()]).toEqual([eventName(centre + 2 * day + 5_000, 123)]);
+    expect(out.metadata.resourceVersion).toBe("1244");
+    expect(out.counter.resourceVersion).toBe(1340);
+    expect(out.notAVersion.resourceVersion).toBe("abc");
+  });
+
+  it("fills tokens inside an Event's name, and refuses a token inside a frozen value", () => {
+    const random = new IdentityMarkingRandom("test");
+    const pod = `web-${random.chars(5)}`;
+    const name = `${pod}.${(BigInt(centre) * 1_000_000n).toString(16)}`;
+    const out = copyShifted({ pod, name }, centre, 1000, new IdentityFiller(3, random.recipes));
+    expect(out.name).toBe(`${out.pod}.${(BigInt(centre + 1000) * 1_000_000n).toString(16)}`);
+    expect(() => copyShifted({ kept: Object.freeze({ pod }) }, centre, 0, new IdentityFiller(3, random.recipes))).toThrow(/frozen/);
+  });
+
+  it("keeps a restored world's ids open when it is restored into another marked world", () => {
+    const first = new IdentityMarkingRandom("first");
+    const uid = first.uuid();
+    const template = makeTemplate({ uid }, centre);
+    const second = new IdentityMarkingRandom("second");
+    second.uuid();
+    const reopened = fromTemplate<{ uid: string }>(template, 0, second.retoken(first.recipes));
+    expect(reopened.uid).toMatch(/^\uE000\d+\uE001$/);
+    expect(reopened.uid).not.toBe(uid);
+    const filled = copyShifted(reopened, centre, 0, new IdentityFiller(9, second.recipes));
+    expect(filled.uid).toMatch(/^[0-9a-f]{8}-/);
+  });
+
   it("refuses a snapshot whose token was cut (an id sliced while it was a token)", () => {
     const random = new IdentityMarkingRandom("test");
     expect(() => copyShifted({ short: random.uuid().slice(0, 2) }, centre, 0)).toThrow(/cut identity token/);
