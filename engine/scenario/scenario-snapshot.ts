@@ -51,7 +51,7 @@ const SIMULATED_LEAD_MS = 20 * 60_000;
 /** The latest back-dated instant after the cluster's creation (a system container's start), with room to spare. */
 const BACKDATED_SPAN_MS = 2 * 60_000;
 
-/** Variants kept per scenario (catalogue scenarios draw about six; a generated incident one). */
+/** Variants kept per scenario (a catalogue scenario draws two to nine). */
 const MAX_PER_SCENARIO = 64;
 
 /** One variant of a scenario simulated to its learner's time 0, ready to restore. */

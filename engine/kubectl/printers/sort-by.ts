@@ -1,9 +1,10 @@
 /**
  * `--sort-by=<jsonpath>`: kubectl's sorter, comparing the first value the path finds in each
  * object (numbers numerically, strings with `sortorder.NaturalLess`), objects without a value
- * first, and its error when no object has the field.
+ * first, with Go's unstable `sort.Sort`, and its error when no object has the field.
  */
 import type { KObject } from "../../model/types";
+import { goSort } from "./go-sort";
 import { findJsonPathResults, JsonPathError, parseJsonPath, relaxedJsonPath } from "./jsonpath";
 
 /** `github.com/fvbommel/sortorder.NaturalLess`: digit runs compare as numbers. */
@@ -47,7 +48,7 @@ function less(a: unknown, b: unknown): boolean {
   return String(a) < String(b);
 }
 
-/** Sorts `objects` by `sortBy` (stable); returns kubectl's error text when the path is bad or absent everywhere. */
+/** Sorts `objects` by `sortBy` as kubectl does; returns kubectl's error text when the path is bad or absent everywhere. */
 export function sortObjects<T extends KObject>(objects: T[], sortBy: string): { ok: true; objects: T[] } | { ok: false; error: string } {
   let expr: string;
   try {
@@ -62,7 +63,7 @@ export function sortObjects<T extends KObject>(objects: T[], sortBy: string): { 
     return { ok: false, error: `error: ${(e as JsonPathError).message}` };
   }
   if (objects.length === 0) return { ok: true, objects };
-  const keyed = objects.map((o, i) => {
+  const keyed = objects.map((o) => {
     let v: unknown;
     try {
       const r = findJsonPathResults(template, o);
@@ -70,16 +71,15 @@ export function sortObjects<T extends KObject>(objects: T[], sortBy: string): { 
     } catch {
       v = undefined;
     }
-    return { o, i, v };
+    return { o, v };
   });
   if (keyed.every((k) => k.v === undefined)) return { ok: false, error: `error: couldn't find any field with path "${expr}" in the list of objects` };
-  keyed.sort((x, y) => {
-    if (x.v === undefined && y.v === undefined) return x.i - y.i;
-    if (x.v === undefined) return -1;
-    if (y.v === undefined) return 1;
-    if (less(x.v, y.v)) return -1;
-    if (less(y.v, x.v)) return 1;
-    return x.i - y.i;
+  // kubectl's `sort.Sort`: Go's unstable sort, so equal values come out as Go leaves them. An
+  // object without the field is less than any other, and than one without it too (kubectl's Less).
+  goSort(keyed, (x, y) => {
+    if (x.v === undefined) return true;
+    if (y.v === undefined) return false;
+    return less(x.v, y.v);
   });
   return { ok: true, objects: keyed.map((k) => k.o) };
 }

@@ -2,7 +2,8 @@
  * The order of events with the same timestamp: kubectl sorts them with Go's `sort.Sort`, which
  * is not stable past 12 elements, so ties come out however Go's pdqsort leaves them. The
  * engine's `describe` and `kubectl events` must agree with the real kubectl v1.32 for lists
- * of every length, with many ties, listed in an arbitrary name order.
+ * of every length, with many ties, listed in an arbitrary name order; so must `get --sort-by`,
+ * which sorts with `sort.Sort` too.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KObject } from "../../../engine/model/types";
@@ -84,5 +85,13 @@ describe.skipIf(!hasKubectl)("events with equal timestamps come in kubectl v1.32
       expect(engine.output).toBe(real.stdout);
       return;
     }
+  });
+
+  it.each(SIZES)("kubectl get events --sort-by=.lastTimestamp -o name with %i events", async (n) => {
+    const args = ["get", "events", "-n", `events-${n}`, "--sort-by=.lastTimestamp", "-o", "name"];
+    const real = await runRealKubectl(server.port, args);
+    const engine = runTerminalLine(cluster, { namespace: "default", attached: undefined }, `kubectl ${args.join(" ")}`);
+    expect(real.stderr).toBe("");
+    expect(engine.output).toBe(real.stdout);
   });
 });

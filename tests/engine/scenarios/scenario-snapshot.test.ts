@@ -14,7 +14,10 @@ import { getCatalogue } from "../../../engine/catalogue";
 import { drawParams } from "../../../engine/scenario/params";
 import { renderScenario } from "../../../engine/scenario/render";
 import { DEFAULT_CLUSTER_AGE_MS, SCENARIO_SNAPSHOT_MS, settleAt, type SettledScenario } from "../../../engine/scenario/scenario-snapshot";
-import { openSession } from "../../../engine/index";
+import { openSession, Session } from "../../../engine/index";
+import { parseScenario } from "../../../engine/scenario/loader";
+import { parseTime } from "../../../engine/runtime/clock";
+import { FIXTURE_YAML } from "./fixture";
 import { runTerminalLine } from "../../../engine/kubectl/terminal";
 
 /** Everything a cluster holds, as text (Maps and Sets as entry lists). */
@@ -88,5 +91,29 @@ describe("scenario snapshots", () => {
     expect(shared).toEqual([]);
     const rv = (s: typeof a) => s.cluster.store.all().map((o) => o.metadata.resourceVersion).join();
     expect(rv(a)).not.toBe(rv(b));
+  });
+
+  it("gives a cluster younger than its history a template per age, and it is still the cluster simulated at the instance's instants", () => {
+    // 25 minutes old, manifests applied 6 minutes ago: no back-dated past before the simulated stretch.
+    const young = parseScenario({ path: "young.yaml", text: FIXTURE_YAML.replace(/^manifests: \|/m, "world:\n  clusterAge: 25m\nmanifests: |") });
+    expect(young.file.world?.clusterAge).toBe("25m");
+    const drawn = drawParams(young.file, 4);
+    const r = renderScenario(young, drawn.values);
+    const learnerStart = SCENARIO_SNAPSHOT_MS + 2 * 86_400_000 + 13_000;
+    const clusterStart = learnerStart - 25 * 60_000 - 11 * 60_000;
+    const canonical = settleAt(young, r, "young", SCENARIO_SNAPSHOT_MS, SCENARIO_SNAPSHOT_MS - 25 * 60_000 - 11 * 60_000);
+    const direct = settleAt(young, r, "young", learnerStart, clusterStart);
+    expect(stateText(restore(canonical, learnerStart, clusterStart, 5)) === stateText(restore(direct, learnerStart, clusterStart, 5))).toBe(true);
+    // Opened: the nodes are as old as the seed's draw says, the workload 6 minutes.
+    for (const seed of [1, 2, 3]) {
+      const s = new Session({ scenario: young, seed });
+      const node = s.cluster.store.list("Node")[0];
+      const age = s.startMs - parseTime(node.metadata.creationTimestamp);
+      expect(age).toBeGreaterThanOrEqual(25 * 60_000);
+      expect(age).toBeLessThanOrEqual(25 * 60_000 + 23 * 3_600_000);
+      const dep = s.cluster.store.list("Deployment").find((d) => d.metadata.namespace !== "kube-system")!;
+      expect(s.startMs - parseTime(dep.metadata.creationTimestamp)).toBe(6 * 60_000);
+      expect(s.run("kubectl get pods -A", 0).output).toMatch(/ImagePullBackOff|ErrImagePull/);
+    }
   });
 });
