@@ -32,8 +32,8 @@ export const ENGINE_VERSION = "0.7.0";
 // 0.7.0: each scenario variant is simulated once and restored per seed (scenario-snapshot.ts):
 // new ids, IPs and pull times for the same seed, resourceVersions offset by seed; event names
 // carry their instant (`<object>.<hex ns>`), so events list in the order they happened;
-// describe's and `kubectl events`' ties follow Go's sort.Sort; the scheduler's flush loop
-// ticks from its own start.
+// the ties of describe's Events, `kubectl events` and `get --sort-by` follow Go's sort.Sort;
+// the scheduler's flush loop ticks from its own start.
 
 /** A scenario as the catalogue lists it. */
 export interface ScenarioSummary {

@@ -3,6 +3,7 @@
  * runs metrics-server; usage comes from a `MetricsSource` the kubelet side provides (see
  * `setMetricsSource`). Without one, kubectl's answer for a cluster without metrics-server.
  */
+import { goSort } from "../../printers/go-sort";
 import type { Node, Pod } from "../../../model/types";
 import { cpuMillis, bytes } from "../../../model/quantity";
 import type { Cluster } from "../../../runtime/cluster";
@@ -87,8 +88,9 @@ function runTopPod(ctx: CommandContext, args: ParsedArgs): CommandResult {
     return fail(`error: Metrics not available for pod ${pods[0].metadata.namespace}/${name}, age: ${age}`);
   }
   if (rows.length === 0) return { stdout: "", stderr: all ? "No resources found\n" : `No resources found in ${ctx.namespace} namespace.\n`, exitCode: 0 };
-  if (sortBy === "cpu") rows.sort((a, b) => sum(b.usage).cpu - sum(a.usage).cpu);
-  if (sortBy === "memory") rows.sort((a, b) => sum(b.usage).mem - sum(a.usage).mem);
+  // kubectl's `sort.Sort` (Go's unstable sort): pods with equal usage come out as Go leaves them.
+  if (sortBy === "cpu") goSort(rows, (a, b) => sum(a.usage).cpu > sum(b.usage).cpu);
+  if (sortBy === "memory") goSort(rows, (a, b) => sum(a.usage).mem > sum(b.usage).mem);
   const containers = flagBool(f, "containers");
   let text = "";
   if (!flagBool(f, "no-headers")) text += (all ? "NAMESPACE\t" : "") + (containers ? "POD\tNAME\t" : "NAME\t") + "CPU(cores)\tMEMORY(bytes)\t\n";
@@ -143,8 +145,8 @@ function runTopNode(ctx: CommandContext, args: ParsedArgs): CommandResult {
     return { node, cpu, mem, cpuPct: cpuTotal ? Math.trunc((cpu / cpuTotal) * 100) : 0, memPct: memTotal ? Math.trunc((mem / memTotal) * 100) : 0 };
   });
   const sortBy = flagString(f, "sort-by");
-  if (sortBy === "cpu") rows.sort((a, b) => b.cpu - a.cpu);
-  if (sortBy === "memory") rows.sort((a, b) => b.mem - a.mem);
+  if (sortBy === "cpu") goSort(rows, (a, b) => a.cpu > b.cpu);
+  if (sortBy === "memory") goSort(rows, (a, b) => a.mem > b.mem);
   let text = flagBool(f, "no-headers") ? "" : "NAME\tCPU(cores)\tCPU%\tMEMORY(bytes)\tMEMORY%\t\n";
   for (const r of rows) text += `${r.node.metadata.name}\t${r.cpu}m\t${r.cpuPct}%\t${mi(r.mem)}\t${r.memPct}%\t\n`;
   return ok(tabwrite(text));
