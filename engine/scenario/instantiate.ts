@@ -3,7 +3,8 @@
  * restore the variant's settled cluster (scenario-snapshot.ts: nodes and system objects long
  * ago, the scenario's manifests a few minutes ago, simulated to the learner's time 0 so the
  * broken state has settled the way a real incident would have: ages, restart counts,
- * aggregated events) at those instants with the seed's ids.
+ * aggregated events) at those instants with the seed's ids. A scenario drawn for one seed (a
+ * generated incident) is simulated for its instance instead.
  */
 import type { ParamValue } from "./schema";
 import { Cluster } from "../runtime/cluster";
