@@ -116,4 +116,14 @@ describe("scenario snapshots", () => {
       expect(s.run("kubectl get pods -A", 0).output).toMatch(/ImagePullBackOff|ErrImagePull/);
     }
   });
+
+  it("gives the same instance whether its variant was simulated just now or long before", () => {
+    for (const scenario of scenarios.slice(0, 8)) {
+      const warm = openSession({ scenarioId: scenario.id, seed: 77 });
+      openSession({ scenarioId: scenario.id, seed: 78 });
+      const cold = new Session({ scenario: { ...scenario }, seed: 77 });
+      expect(stateText(cold.cluster) === stateText(warm.cluster), `${scenario.id}: state differs`).toBe(true);
+      for (const line of ["kubectl get pods -A -o wide", "kubectl get events -A", "kubectl describe deploy -A"]) expect(cold.run(line, 5_000).output).toBe(warm.run(line, 5_000).output);
+    }
+  });
 });
