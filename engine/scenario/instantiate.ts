@@ -64,7 +64,7 @@ export function instantiate(scenario: Scenario, seed: number): Instance {
     // Drawn for this seed alone: simulated for it, with its own draws throughout.
     r = renderScenario(scenario, drawn.values);
     const clusterStartMs = learnerStartMs - (r.clusterAgeMs ?? DEFAULT_CLUSTER_AGE_MS) - ageJitterMs;
-    ({ cluster, keys } = simulate(scenario, r, worldOf(r), { seed: clusterSeed, clusterIpSeed: `${scenario.id}\u0000cluster-ip\u0000${seed >>> 0}`, learnerStartMs, clusterStartMs }));
+    ({ cluster, keys } = simulate(r, worldOf(r), { seed: clusterSeed, clusterIpSeed: `${scenario.id}\u0000cluster-ip\u0000${seed >>> 0}`, learnerStartMs, clusterStartMs }));
   } else {
     const settled = settledScenario(scenario, drawn, ageJitterMs);
     r = settled.rendered;

@@ -103,7 +103,7 @@ export function settledScenario(scenario: Scenario, drawn: DrawnParams, ageJitte
 export function settleAt(scenario: Scenario, r: RenderedScenario, key: string, learnerStartMs: number, clusterStartMs: number): SettledScenario {
   const variantSeed = fnv1a32(`${scenario.id}\u0000${key}`);
   const world = worldOf(r);
-  const { cluster, keys, simStartMs } = simulate(scenario, r, world, {
+  const { cluster, keys, simStartMs } = simulate(r, world, {
     seed: variantSeed,
     random: new IdentityMarkingRandom(variantSeed),
     clusterIpSeed: `${scenario.id}\u0000cluster-ip\u0000${variantSeed}`,
@@ -139,7 +139,7 @@ export interface SimulationDraws {
  * the simulated lead before it), nodes and system objects back-dated to the cluster's creation,
  * then each history step at its instant, and time up to the learner's time 0.
  */
-export function simulate(scenario: Scenario, r: RenderedScenario, world: World, draws: SimulationDraws): { cluster: Cluster; keys: string[]; simStartMs: number } {
+export function simulate(r: RenderedScenario, world: World, draws: SimulationDraws): { cluster: Cluster; keys: string[]; simStartMs: number } {
   const { learnerStartMs, clusterStartMs } = draws;
   const firstStepMs = learnerStartMs - Math.max(0, ...r.steps.map((st) => st.agoMs));
   const simStartMs = Math.max(clusterStartMs, firstStepMs - SIMULATED_LEAD_MS);
