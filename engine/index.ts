@@ -30,7 +30,8 @@ export const ENGINE_VERSION = "0.7.0";
 // has times out (it said "bad address"), and busybox wget reports a timed-out connection as
 // connect()'s error unless -T is given.
 // 0.7.0: each scenario variant is simulated once and restored per seed (scenario-snapshot.ts):
-// new ids, IPs and pull times for the same seed, resourceVersions offset by seed; event names
+// new ids and IPs for the same seed, pod IPs drawn per seed, Service IPs and pull times per
+// variant, resourceVersions offset by seed; event names
 // carry their instant (`<object>.<hex ns>`), so events list in the order they happened;
 // the ties of describe's Events, `kubectl events` and `get --sort-by` follow Go's sort.Sort;
 // the scheduler's flush loop ticks from its own start.

@@ -5,7 +5,7 @@ import { Random } from "./random";
 import { ObjectStore, type StoreState } from "./store";
 import { EventRecorder, type EventIndex } from "./events";
 import type { Controller, ControllerContext } from "./controller";
-import { fromTemplate, IdentityFiller, IdentityMarkingRandom, makeTemplate, type IdentityRecipe, type Template, type TemplateOptions } from "./snapshot";
+import { fromTemplate, IdentityFiller, IdentityMarkingRandom, makeTemplate, type IdentityRecipe, type Template, type TemplateMoves, type TemplateOptions } from "./snapshot";
 
 /**
  * A cluster's state at one instant (objects, counters, controllers' private state, pending
@@ -82,11 +82,11 @@ export class Cluster {
    * A cluster that continues from `snapshot` at `options.startMs`: the snapshot's state with
    * every instant moved by `startMs - snapshot.atMs` (whole seconds; instants before the
    * snapshot's history boundary by `moves.historyShiftMs`), resourceVersions moved up by
-   * `moves.resourceVersionOffset`, its identity tokens filled from `options.seed` (or, for a
+   * `moves.resourceVersionOffset`, its addresses replaced by `moves.addresses`, its identity tokens filled from `options.seed` (or, for a
    * cluster built with an IdentityMarkingRandom, left open as that generator's own tokens),
    * and fresh randomness from `options.seed` for what happens next.
    */
-  static restore(snapshot: ClusterSnapshot, options: ClusterOptions, moves: { historyShiftMs?: number; resourceVersionOffset?: number } = {}): Cluster {
+  static restore(snapshot: ClusterSnapshot, options: ClusterOptions, moves: Omit<TemplateMoves, "shiftMs"> = {}): Cluster {
     const cluster = new Cluster(options);
     const identities =
       snapshot.identities.length === 0 ? undefined : cluster.rng instanceof IdentityMarkingRandom ? cluster.rng.retoken(snapshot.identities) : new IdentityFiller(options.seed, snapshot.identities);

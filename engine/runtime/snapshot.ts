@@ -150,7 +150,7 @@ const LIST = 2;
 const INSTANT = 3;
 /** ms, suffix, history: an instant held as RFC 3339 text (the second, then a fraction if any and `Z`), moved. */
 const INSTANT_TEXT = 4;
-/** count, then the parts: text copied, numbers are identity tokens filled. */
+/** count, then the parts: text copied, numbers ≥ 0 identity tokens filled, numbers < 0 addresses (-1 the first) replaced. */
 const TOKENED = 5;
 /** prefix (a value), ns (a bigint), history: `<prefix>.<hex of ns>`, an Event's name, its instant moved. */
 const TIMED_NAME = 6;
@@ -184,6 +184,8 @@ export interface Template {
   readonly sharedCount: number;
   /** The numbers of the identity tokens it holds. */
   readonly tokens: ReadonlySet<number>;
+  /** The addresses of `TemplateOptions.addressRanges` it holds, each once, and the range each is in. */
+  readonly addresses: readonly { value: string; range: number }[];
 }
 
 /** How a restore moves a template's values. */
@@ -194,6 +196,8 @@ export interface TemplateMoves {
   historyShiftMs?: number;
   /** Added to every `resourceVersion`; default 0. */
   resourceVersionOffset?: number;
+  /** What each of `Template.addresses` becomes; default: themselves. */
+  addresses?: readonly string[];
 }
 
 /** Options of `makeTemplate`. */
@@ -203,6 +207,19 @@ export interface TemplateOptions {
    * back-dated to its creation): a restore can move them by a shift of their own.
    */
   historyBeforeMs?: number;
+  /**
+   * Address ranges whose addresses a restore may change (pod IPs): a dotted IPv4 address
+   * `prefix + n`, lo ≤ n ≤ hi, wherever it stands whole in text, becomes a value the restore
+   * supplies (`TemplateMoves.addresses`, by `Template.addresses`).
+   */
+  addressRanges?: readonly AddressRange[];
+}
+
+/** A range of dotted IPv4 addresses: `prefix` (the first three octets and a dot) and the last octet's bounds. */
+export interface AddressRange {
+  prefix: string;
+  lo: number;
+  hi: number;
 }
 
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
@@ -239,6 +256,34 @@ export function makeTemplate(value: unknown, centreMs: number, options: Template
   const tokens = new Set<number>();
   const sharedIds = new Map<object, number>();
   const inProgress = new Set<object>();
+  const ranges = options.addressRanges ?? [];
+  const addresses: { value: string; range: number }[] = [];
+  const addressIds = new Map<string, number>();
+  /** Splits `s` at the addresses of `ranges` it holds: text, and -(index + 1) for each address; undefined when it holds none. */
+  function addressParts(s: string): (string | number)[] | undefined {
+    if (ranges.length === 0 || !ranges.some((r) => s.indexOf(r.prefix) !== -1)) return undefined;
+    let parts: (string | number)[] | undefined;
+    let last = 0;
+    for (const m of s.matchAll(DOTTED_IPV4)) {
+      const value = m[0];
+      let id = addressIds.get(value);
+      if (id === undefined) {
+        const dot = value.lastIndexOf(".");
+        const octet = Number(value.slice(dot + 1));
+        const range = ranges.findIndex((r) => value.slice(0, dot + 1) === r.prefix && octet >= r.lo && octet <= r.hi);
+        if (range === -1) continue;
+        id = addresses.length;
+        addresses.push({ value, range });
+        addressIds.set(value, id);
+      }
+      parts ??= [];
+      if (m.index > last) parts.push(s.slice(last, m.index));
+      parts.push(-(id + 1));
+      last = m.index + value.length;
+    }
+    if (parts && last < s.length) parts.push(s.slice(last));
+    return parts;
+  }
   function shapeOf(keys: string[]): number {
     let node = shapeRoot;
     for (let i = 0; i < keys.length; i++) {
@@ -269,17 +314,26 @@ export function makeTemplate(value: unknown, centreMs: number, options: Template
         }
       }
     }
-    if (s.indexOf(TOKEN_OPEN) !== -1) {
-      const parts: (string | number)[] = [];
-      let last = 0;
-      for (const m of s.matchAll(TOKEN)) {
-        if (m.index > last) parts.push(s.slice(last, m.index));
-        parts.push(Number(m[1]));
-        tokens.add(Number(m[1]));
-        last = m.index + m[0].length;
+    const tokened = s.indexOf(TOKEN_OPEN) !== -1;
+    const withAddresses = addressParts(s);
+    if (tokened || withAddresses) {
+      let parts: (string | number)[] = withAddresses ?? [s];
+      if (tokened) {
+        parts = parts.flatMap((part) => {
+          if (typeof part !== "string") return [part];
+          const split: (string | number)[] = [];
+          let last = 0;
+          for (const m of part.matchAll(TOKEN)) {
+            if (m.index > last) split.push(part.slice(last, m.index));
+            split.push(Number(m[1]));
+            tokens.add(Number(m[1]));
+            last = m.index + m[0].length;
+          }
+          if (last < part.length) split.push(part.slice(last));
+          return split;
+        });
+        if (parts.some((p) => typeof p === "string" && (p.includes(TOKEN_OPEN) || p.includes(TOKEN_CLOSE)))) throw new Error(`a snapshot holds a cut identity token: ${JSON.stringify(s)}`);
       }
-      if (last < s.length) parts.push(s.slice(last));
-      if (parts.some((p) => typeof p === "string" && (p.includes(TOKEN_OPEN) || p.includes(TOKEN_CLOSE)))) throw new Error(`a snapshot holds a cut identity token: ${JSON.stringify(s)}`);
       code.push(TOKENED, parts.length, ...parts.map((p) => (typeof p === "string" ? intern(p) : p)));
       return;
     }
@@ -306,6 +360,7 @@ export function makeTemplate(value: unknown, centreMs: number, options: Template
     }
     if (Object.isFrozen(v)) {
       if (holdsToken(v)) throw new Error("a snapshot holds no identity token in a frozen (shared) value");
+      if (ranges.length > 0 && holdsText(v, (t) => addressParts(t) !== undefined)) throw new Error("a snapshot holds no changing address in a frozen (shared) value");
       code.push(KEPT, v);
       return;
     }
@@ -338,7 +393,7 @@ export function makeTemplate(value: unknown, centreMs: number, options: Template
       if (keys.includes("__proto__")) throw new Error("a snapshot holds plain data only (found a __proto__ key)");
       const from = v as Record<string, unknown>;
       let tokenKeys = false;
-      for (let i = 0; i < keys.length && !tokenKeys; i++) tokenKeys = keys[i].indexOf(TOKEN_OPEN) !== -1;
+      for (let i = 0; i < keys.length && !tokenKeys; i++) tokenKeys = keys[i].indexOf(TOKEN_OPEN) !== -1 || addressParts(keys[i]) !== undefined;
       if (tokenKeys) {
         code.push(TOKEN_KEYED, keys.length);
         for (const k of keys) (text(k), emit(from[k]));
@@ -354,7 +409,7 @@ export function makeTemplate(value: unknown, centreMs: number, options: Template
     if (shared) inProgress.delete(v);
   }
   emit(value);
-  return { code, shapes, sharedCount: sharedIds.size, tokens };
+  return { code, shapes, sharedCount: sharedIds.size, tokens, addresses };
 }
 
 /**
@@ -374,6 +429,17 @@ function intern(s: string): string {
 function isResourceVersion(v: unknown): boolean {
   if (typeof v === "number") return Number.isSafeInteger(v) && v >= 0;
   return typeof v === "string" && v.length > 0 && v.length < 16 && /^\d+$/.test(v);
+}
+
+/** A dotted IPv4 address standing whole (no digit or dot before it, no digit after it). */
+const DOTTED_IPV4 = /(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\d)/g;
+
+/** Whether a value holds, anywhere (keys included), a text `test` accepts. */
+function holdsText(v: unknown, test: (s: string) => boolean): boolean {
+  if (typeof v === "string") return test(v);
+  if (typeof v !== "object" || v === null) return false;
+  const values = v instanceof Map ? [...v.keys(), ...v.values()] : v instanceof Set ? [...v] : [...Object.keys(v), ...Object.values(v)];
+  return values.some((x) => holdsText(x, test));
 }
 
 /** Frozen values already looked through for tokens. */
@@ -398,7 +464,9 @@ export function fromTemplate<T>(template: Template, moves: number | TemplateMove
   const historyShiftMs = m.historyShiftMs ?? m.shiftMs;
   for (const shift of [m.shiftMs, historyShiftMs]) if (shift % 1000 !== 0) throw new Error(`a snapshot moves by whole seconds (asked ${shift} ms)`);
   if (template.tokens.size > 0 && identities === undefined) throw new Error("this snapshot's identities need a filler");
-  return new Restorer(template, m.shiftMs, historyShiftMs, m.resourceVersionOffset ?? 0, identities).read() as T;
+  const addresses = m.addresses ?? template.addresses.map((a) => a.value);
+  if (addresses.length !== template.addresses.length) throw new Error(`this snapshot holds ${template.addresses.length} addresses (given ${addresses.length})`);
+  return new Restorer(template, m.shiftMs, historyShiftMs, m.resourceVersionOffset ?? 0, identities, addresses).read() as T;
 }
 
 /** Reads a template's program once, building the state. */
@@ -414,6 +482,7 @@ class Restorer {
     private readonly historyShiftMs: number,
     private readonly resourceVersionOffset: number,
     private readonly identities: IdentitySource | undefined,
+    private readonly addresses: readonly string[],
   ) {
     this.code = template.code;
     this.shapes = template.shapes;
@@ -468,7 +537,7 @@ class Restorer {
         let out = "";
         for (let i = 0; i < n; i++) {
           const p = code[this.pc++];
-          out += typeof p === "number" ? this.identities!.value(p) : (p as string);
+          out += typeof p !== "number" ? (p as string) : p >= 0 ? this.identities!.value(p) : this.addresses[-p - 1];
         }
         return out;
       }

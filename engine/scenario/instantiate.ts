@@ -14,7 +14,7 @@ import type { Scenario } from "./loader";
 import type { Check, HintSpec } from "./schema";
 import { drawParams } from "./params";
 import { renderScenario, type NonFix, type RenderedScenario } from "./render";
-import { DEFAULT_CLUSTER_AGE_MS, objectByKey, settledScenario, simulate, worldOf } from "./scenario-snapshot";
+import { DEFAULT_CLUSTER_AGE_MS, movedAddresses, objectByKey, settledScenario, simulate, worldOf } from "./scenario-snapshot";
 
 /** The learner's time 0 is this instant plus up to a week, drawn from the seed. */
 const BASE_START_MS = Date.UTC(2026, 2, 2, 8, 0, 0);
@@ -73,7 +73,7 @@ export function instantiate(scenario: Scenario, seed: number): Instance {
     cluster = Cluster.restore(
       settled.snapshot,
       { seed: clusterSeed, startMs: learnerStartMs, world: settled.world, controllers: defaultControllers() },
-      { historyShiftMs: clusterStartMs - settled.clusterStartMs, resourceVersionOffset },
+      { historyShiftMs: clusterStartMs - settled.clusterStartMs, resourceVersionOffset, addresses: movedAddresses(settled, new Random(`${scenario.id}\u0000pod-ips\u0000${seed >>> 0}`)) },
     );
   }
 

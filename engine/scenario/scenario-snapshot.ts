@@ -6,8 +6,10 @@
  * canonical instant, with an IdentityMarkingRandom, and each instance restores the result at
  * its own instants with its own ids (uids, generated names, event names) and resourceVersions.
  *
- * What the seed no longer changes within a variant: the numbers the simulation drew (pod and
- * Service IPs, image pull times, the scheduler's choice between equal nodes).
+ * Pod IPs are drawn anew for each instance too, in the order the simulated ones sort (so that
+ * Endpoints, which keep addresses sorted, stay as they are). What the seed no longer changes
+ * within a variant: the other numbers the simulation drew (Service IPs, image pull times, the
+ * scheduler's choice between equal nodes).
  *
  * Instants: the template's learner time 0 is `SCENARIO_SNAPSHOT_MS`; a restore moves the
  * simulated stretch to the instance's learner time 0 and, separately, the cluster's back-dated
@@ -21,9 +23,10 @@ import { rfc3339 } from "../runtime/clock";
 import { kindInfo } from "../model/kinds";
 import { Cluster, type ClusterSnapshot } from "../runtime/cluster";
 import { Random, fnv1a32 } from "../runtime/random";
-import { IdentityMarkingRandom } from "../runtime/snapshot";
+import { IdentityMarkingRandom, type AddressRange } from "../runtime/snapshot";
 import { defaultControllers } from "../controllers/index";
 import { resyncAllPods } from "../controllers/kubelet";
+import { podAddress, podAddressRange } from "../controllers/kubelet/sync-pod";
 import { standardWorld } from "../world/library";
 import type { Scenario } from "./loader";
 import type { DrawnParams } from "./params";
@@ -65,6 +68,8 @@ export interface SettledScenario {
   clusterStartMs: number;
   /** `Kind/namespace/name` of the objects the scenario's manifests create, in order. */
   keys: string[];
+  /** The nodes' pod address ranges, whose addresses a restore draws anew (`movedAddresses`). */
+  addressRanges: AddressRange[];
 }
 
 const cache = new WeakMap<Scenario, Map<string, SettledScenario>>();
@@ -111,8 +116,45 @@ export function settleAt(scenario: Scenario, r: RenderedScenario, key: string, l
     clusterStartMs,
   });
   // Everything before the simulated stretch is the back-dated past.
-  const snapshot = cluster.snapshot({ historyBeforeMs: simStartMs > clusterStartMs ? simStartMs : undefined });
-  return { rendered: r, world, snapshot, learnerStartMs, clusterStartMs, keys };
+  const addressRanges = podAddressRanges(cluster.store.list<Node>("Node"));
+  const snapshot = cluster.snapshot({ historyBeforeMs: simStartMs > clusterStartMs ? simStartMs : undefined, addressRanges });
+  return { rendered: r, world, snapshot, learnerStartMs, clusterStartMs, keys, addressRanges };
+}
+
+/**
+ * The nodes' pod address ranges as text ranges (`10.244.1.` 2–254). A range whose first three
+ * octets another node shares is left out: its addresses stay as simulated.
+ */
+function podAddressRanges(nodes: readonly Node[]): AddressRange[] {
+  const ranges: AddressRange[] = [];
+  for (const node of nodes) {
+    const range = podAddressRange(node);
+    if (!range) continue;
+    const first = podAddress(range, range.lo);
+    const prefix = first.slice(0, first.lastIndexOf(".") + 1);
+    const offset = Number(first.slice(prefix.length)) - range.lo;
+    ranges.push({ prefix, lo: offset + range.lo, hi: offset + range.hi });
+  }
+  return ranges.filter((r) => ranges.filter((x) => x.prefix === r.prefix).length === 1);
+}
+
+/**
+ * New pod addresses for an instance of `settled`: in each range, as many distinct addresses
+ * as the simulation used, drawn from `rng`, given out in the order the old ones sort as text,
+ * so that whatever is kept sorted by address (Endpoints) stays sorted.
+ */
+export function movedAddresses(settled: SettledScenario, rng: Random): string[] {
+  const found = settled.snapshot.template.addresses;
+  const out = found.map((a) => a.value);
+  settled.addressRanges.forEach((range, r) => {
+    const old = found.flatMap((a, i) => (a.range === r ? [i] : [])).sort((a, b) => (found[a].value < found[b].value ? -1 : 1));
+    if (old.length === 0) return;
+    const hosts = new Set<number>();
+    while (hosts.size < old.length) hosts.add(rng.int(range.lo, range.hi));
+    const fresh = [...hosts].map((h) => `${range.prefix}${h}`).sort();
+    old.forEach((i, k) => (out[i] = fresh[k]));
+  });
+  return out;
 }
 
 /** The world of a rendered scenario: the standard library, the system's images and apps, and the scenario's. */

@@ -22,20 +22,37 @@ function mountAttemptAt(firstFailMs: number, k: number): number {
 /** How long the kubelet waits for volumes before reporting a timeout (`podAttachAndMountTimeout`). */
 const MOUNT_TIMEOUT_MS = 123_000;
 
-/** Picks a free IP in the node's pod CIDR. */
-function allocateIP(ctx: ControllerContext, node: Node): string | undefined {
+/** The addresses the kubelet hands pods on a node: `base` plus a host number in [lo, hi]. */
+export interface PodAddressRange {
+  base: number;
+  lo: number;
+  hi: number;
+}
+
+/** The node's pod address range, from its pod CIDR; undefined without one. */
+export function podAddressRange(node: Node): PodAddressRange | undefined {
   const cidr = node.spec.podCIDR ?? node.spec.podCIDRs?.[0];
   if (!cidr) return undefined;
   const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
   if (!m) return undefined;
   const base = ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
-  const bits = Number(m[5]);
-  const size = 2 ** (32 - bits);
+  const size = 2 ** (32 - Number(m[5]));
+  return { base, lo: 2, hi: Math.min(size - 2, 254) };
+}
+
+/** `base + host` as dotted text. */
+export function podAddress(range: PodAddressRange, host: number): string {
+  const n = (range.base + host) >>> 0;
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+/** Picks a free IP in the node's pod CIDR. */
+function allocateIP(ctx: ControllerContext, node: Node): string | undefined {
+  const range = podAddressRange(node);
+  if (!range) return undefined;
   const used = new Set(nodeRuntime(ctx, node.metadata.name).ips);
   for (let attempt = 0; attempt < 64; attempt++) {
-    const host = ctx.rng.int(2, Math.min(size - 2, 254));
-    const n = (base + host) >>> 0;
-    const ip = `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+    const ip = podAddress(range, ctx.rng.int(range.lo, range.hi));
     if (!used.has(ip)) {
       nodeRuntime(ctx, node.metadata.name).ips.push(ip);
       return ip;

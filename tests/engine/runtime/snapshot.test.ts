@@ -169,6 +169,23 @@ describe("snapshot templates", () => {
     expect(filled.uid).toMatch(/^[0-9a-f]{8}-/);
   });
 
+  it("replaces the addresses of the given ranges wherever they stand whole, and nothing else", () => {
+    const input = {
+      podIP: "10.244.1.5",
+      message: "dial tcp 10.244.1.5:8080: connect: connection refused",
+      list: "10.244.1.5,10.244.1.50",
+      cidr: "10.244.1.0/24",
+      longer: "110.244.1.5",
+      other: "10.244.2.5",
+      byIP: { "10.244.1.50": 1 },
+    };
+    const template = makeTemplate(input, centre, { addressRanges: [{ prefix: "10.244.1.", lo: 2, hi: 254 }] });
+    expect(template.addresses.map((a) => a.value)).toEqual(["10.244.1.5", "10.244.1.50"]);
+    const out = fromTemplate<typeof input>(template, { shiftMs: 0, addresses: ["10.244.1.17", "10.244.1.9"] });
+    expect(out).toEqual({ ...input, podIP: "10.244.1.17", message: "dial tcp 10.244.1.17:8080: connect: connection refused", list: "10.244.1.17,10.244.1.9", byIP: { "10.244.1.9": 1 } });
+    expect(fromTemplate(template, 0)).toEqual(input);
+  });
+
   it("refuses a snapshot whose token was cut (an id sliced while it was a token)", () => {
     const random = new IdentityMarkingRandom("test");
     expect(() => copyShifted({ short: random.uuid().slice(0, 2) }, centre, 0)).toThrow(/cut identity token/);

@@ -126,4 +126,16 @@ describe("scenario snapshots", () => {
       for (const line of ["kubectl get pods -A -o wide", "kubectl get events -A", "kubectl describe deploy -A"]) expect(cold.run(line, 5_000).output).toBe(warm.run(line, 5_000).output);
     }
   });
+
+  it("draws pod IPs per seed within a variant, keeping the order they sort in", () => {
+    const scenario = scenarios.find((x) => x.id === "svc-wrong-target-port")!;
+    const variant = (seed: number) => JSON.stringify(drawParams(scenario.file, seed));
+    let other = 2;
+    while (variant(other) !== variant(1)) other++;
+    const ips = (seed: number) => openSession({ scenarioId: scenario.id, seed }).cluster.store.list("Pod").map((p) => (p.status as { podIP?: string }).podIP ?? "");
+    const [a, b] = [ips(1), ips(other)];
+    expect(a.length).toBe(b.length);
+    expect(a.filter((ip, i) => ip === b[i])).toEqual([]);
+    for (const ip of [...a, ...b]) expect(ip).toMatch(/^10\.244\.\d\.(\d+)$/);
+  });
 });
