@@ -259,6 +259,8 @@ export function makeTemplate(value: unknown, centreMs: number, options: Template
   const ranges = options.addressRanges ?? [];
   const addresses: { value: string; range: number }[] = [];
   const addressIds = new Map<string, number>();
+  /** Frozen values found to hold no address of `ranges` (looked through once per snapshot). */
+  const addressFree = new WeakSet<object>();
   /** Splits `s` at the addresses of `ranges` it holds: text, and -(index + 1) for each address; undefined when it holds none. */
   function addressParts(s: string): (string | number)[] | undefined {
     if (ranges.length === 0 || !ranges.some((r) => s.indexOf(r.prefix) !== -1)) return undefined;
@@ -359,8 +361,8 @@ export function makeTemplate(value: unknown, centreMs: number, options: Template
       return;
     }
     if (Object.isFrozen(v)) {
-      if (holdsToken(v)) throw new Error("a snapshot holds no identity token in a frozen (shared) value");
-      if (ranges.length > 0 && holdsText(v, (t) => addressParts(t) !== undefined)) throw new Error("a snapshot holds no changing address in a frozen (shared) value");
+      if (holdsText(v, holdsTokenText, tokenFree)) throw new Error("a snapshot holds no identity token in a frozen (shared) value");
+      if (ranges.length > 0 && holdsText(v, (t) => addressParts(t) !== undefined, addressFree)) throw new Error("a snapshot holds no changing address in a frozen (shared) value");
       code.push(KEPT, v);
       return;
     }
@@ -434,26 +436,22 @@ function isResourceVersion(v: unknown): boolean {
 /** A dotted IPv4 address standing whole (no digit or dot before it, no digit after it). */
 const DOTTED_IPV4 = /(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\d)/g;
 
-/** Whether a value holds, anywhere (keys included), a text `test` accepts. */
-function holdsText(v: unknown, test: (s: string) => boolean): boolean {
+/**
+ * Whether a value holds, anywhere (keys included), a text `test` accepts. Frozen objects found
+ * to hold none are remembered in `clean` (they are shared and never change).
+ */
+function holdsText(v: unknown, test: (s: string) => boolean, clean: WeakSet<object>): boolean {
   if (typeof v === "string") return test(v);
-  if (typeof v !== "object" || v === null) return false;
+  if (typeof v !== "object" || v === null || clean.has(v)) return false;
   const values = v instanceof Map ? [...v.keys(), ...v.values()] : v instanceof Set ? [...v] : [...Object.keys(v), ...Object.values(v)];
-  return values.some((x) => holdsText(x, test));
-}
-
-/** Frozen values already looked through for tokens. */
-const tokenFree = new WeakSet<object>();
-
-/** Whether a frozen value holds an identity token anywhere (its copies are shared, so a token could never be filled). */
-function holdsToken(v: unknown): boolean {
-  if (typeof v === "string") return v.indexOf(TOKEN_OPEN) !== -1;
-  if (typeof v !== "object" || v === null || tokenFree.has(v)) return false;
-  const values = v instanceof Map ? [...v.keys(), ...v.values()] : v instanceof Set ? [...v] : [...Object.keys(v), ...Object.values(v)];
-  if (values.some(holdsToken)) return true;
-  if (Object.isFrozen(v)) tokenFree.add(v);
+  if (values.some((x) => holdsText(x, test, clean))) return true;
+  if (Object.isFrozen(v)) clean.add(v);
   return false;
 }
+
+/** Frozen values found to hold no identity token (its copies are shared, so a token could never be filled). */
+const tokenFree = new WeakSet<object>();
+const holdsTokenText = (s: string): boolean => s.indexOf(TOKEN_OPEN) !== -1;
 
 /**
  * Builds the state `template` holds, with instants moved (whole seconds), resourceVersions

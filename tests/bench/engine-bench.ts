@@ -122,8 +122,7 @@ const results: string[] = [];
       const seen = new Set<string>();
       for (let seed = 0; seed < 400; seed++) {
         const sess = new Session({ scenario: c, seed });
-        const key = `${sess.instance.variant}\u0000${JSON.stringify(sess.instance.params)}`;
-        if (!seen.has(key)) seen.add(key);
+        seen.add(`${sess.instance.variant}\u0000${JSON.stringify(sess.instance.params)}`);
       }
       variants += seen.size;
     }
